@@ -1,0 +1,78 @@
+// One colorization: full-resolution lightness -> 256 working input -> model -> ab grid ->
+// full-resolution compose. Tensors live only inside tf.tidy or are disposed right after reading.
+import * as tf from '@tensorflow/tfjs';
+import type { LayersModel } from '@tensorflow/tfjs';
+import { composeColor } from './compose.ts';
+import { rgbaToLightnessF } from './lab-buffers.ts';
+import type { ColorizeOptions, RgbaImage } from './types.ts';
+import { workingGeometry, workingInput, WORKING_SIZE } from './working-input.ts';
+
+export const MAX_STRENGTH = 1.5;
+
+/** Milliseconds per stage of the last call (benchmarks; not part of the public contract). */
+export interface StageTimings {
+  /** Lightness plane + resize to the working input. */
+  prepare: number;
+  /** Tensor upload, network, download of ab. */
+  model: number;
+  /** Upsampling ab and converting to sRGB at full resolution. */
+  compose: number;
+}
+
+export function clampStrength(strength: number | undefined): number {
+  if (strength === undefined || !Number.isFinite(strength)) return 1;
+  return Math.min(MAX_STRENGTH, Math.max(0, strength));
+}
+
+export function checkImage(image: RgbaImage): void {
+  const { width, height, data } = image;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new RangeError(`image size must be positive integers, got ${width}x${height}`);
+  }
+  if (data.length !== width * height * 4) {
+    throw new RangeError(`RGBA data has ${data.length} bytes, expected ${width * height * 4} for ${width}x${height}`);
+  }
+}
+
+/** Runs the network on a normalized [size*size] L plane; returns the ab grid's data and shape. */
+export async function predictAb(model: LayersModel, input: Float32Array, size: number) {
+  const output = tf.tidy(() => model.predict(tf.tensor4d(input, [1, size, size, 1])) as tf.Tensor);
+  try {
+    const [, rows, cols, channels] = output.shape;
+    if (channels !== 2 || !rows || !cols) throw new Error(`model output shape ${output.shape} is not [1, h, w, 2]`);
+    return { data: (await output.data()) as Float32Array, rows, cols };
+  } finally {
+    output.dispose();
+  }
+}
+
+export async function colorizeImage(
+  model: LayersModel,
+  image: RgbaImage,
+  options: ColorizeOptions = {},
+  timings?: StageTimings,
+): Promise<RgbaImage> {
+  checkImage(image);
+  const { width, height, data } = image;
+  const t0 = performance.now();
+  const fy = rgbaToLightnessF(data);
+  const geo = workingGeometry(width, height, WORKING_SIZE);
+  const input = workingInput(fy, width, height, geo);
+  const t1 = performance.now();
+  const ab = await predictAb(model, input, geo.size);
+  const t2 = performance.now();
+  const grid = {
+    ...ab,
+    stride: geo.size / ab.cols,
+    contentWidth: geo.width,
+    contentHeight: geo.height,
+  };
+  const out = composeColor(data, fy, width, height, grid, clampStrength(options.strength));
+  const t3 = performance.now();
+  if (timings) {
+    timings.prepare = t1 - t0;
+    timings.model = t2 - t1;
+    timings.compose = t3 - t2;
+  }
+  return { data: out, width, height };
+}

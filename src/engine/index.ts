@@ -1,0 +1,20 @@
+// Public engine API: shared by the extension (service worker / offscreen page) and the CLI (Node).
+export type {
+  RgbaImage,
+  ColorizeOptions,
+  BackendName,
+  BackendReport,
+  Engine,
+  EngineConfig,
+  BackendEnvironment,
+  WebGpuAdapterFacts,
+  WebGlFacts,
+  WasmFacts,
+} from './types.ts';
+export { createEngine, getEngine } from './engine.ts';
+export { chooseBackend } from './backend-choice.ts';
+export { probeBackendEnvironment } from './backend-probe.ts';
+export { srgbToLab, labToSrgb, type Lab, type Rgb } from './lab.ts';
+export { rgbaToLab, labToRgba, rgbaToLightnessF } from './lab-buffers.ts';
+export { lastTimings } from './engine.ts';
+export type { StageTimings } from './colorize.ts';

@@ -1,0 +1,71 @@
+// Whole-buffer conversions for RGBA pixel data (ImageData layout).
+import { labFInverse, luminance, writeLinearRgbInGamut, XN, ZN } from './lab.ts';
+import { ENCODE_STEPS, labTables, tableF } from './lab-tables.ts';
+
+/**
+ * f(Y) of every pixel (CIE L* = 116 f - 16), the one quantity of the input the engine keeps at
+ * full resolution. Color is ignored: a sepia scan gives the same plane as its gray version.
+ */
+export function rgbaToLightnessF(rgba: ArrayLike<number>, out?: Float32Array): Float32Array {
+  const n = rgba.length >> 2;
+  const fy = out ?? new Float32Array(n);
+  const { decode, f } = labTables();
+  for (let i = 0, p = 0; i < n; i++, p += 4) {
+    fy[i] = tableF(f, luminance(decode[rgba[p]], decode[rgba[p + 1]], decode[rgba[p + 2]]));
+  }
+  return fy;
+}
+
+/** RGBA -> interleaved L, a, b (3 floats per pixel). */
+export function rgbaToLab(rgba: ArrayLike<number>, out?: Float32Array): Float32Array {
+  const n = rgba.length >> 2;
+  const lab = out ?? new Float32Array(n * 3);
+  const { decode, f } = labTables();
+  for (let i = 0, p = 0; i < n; i++, p += 4) {
+    const r = decode[rgba[p]];
+    const g = decode[rgba[p + 1]];
+    const b = decode[rgba[p + 2]];
+    const fx = tableF(f, (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / XN);
+    const fy = tableF(f, luminance(r, g, b));
+    const fz = tableF(f, (0.0193339 * r + 0.119192 * g + 0.9503041 * b) / ZN);
+    lab[i * 3] = 116 * fy - 16;
+    lab[i * 3 + 1] = 500 * (fx - fy);
+    lab[i * 3 + 2] = 200 * (fy - fz);
+  }
+  return lab;
+}
+
+/**
+ * Interleaved L, a, b -> RGBA with out-of-gamut chroma pulled toward gray (L kept). Alpha comes
+ * from `alphaFrom` (an RGBA buffer of the same size) or is 255.
+ */
+export function labToRgba(
+  lab: ArrayLike<number>,
+  out?: Uint8ClampedArray,
+  alphaFrom?: ArrayLike<number>,
+): Uint8ClampedArray {
+  const n = Math.floor(lab.length / 3);
+  const rgba = out ?? new Uint8ClampedArray(n * 4);
+  const rgb = new Float64Array(3);
+  const { encode } = labTables();
+  for (let i = 0, p = 0; i < n; i++, p += 4) {
+    const fy = (lab[i * 3] + 16) / 116;
+    writeLinearRgbInGamut(labFInverse(fy), fy, lab[i * 3 + 1], lab[i * 3 + 2], rgb, 0);
+    writeEncodedPixel(rgb, encode, rgba, p, alphaFrom ? alphaFrom[p + 3] : 255);
+  }
+  return rgba;
+}
+
+/** Linear RGB (in gamut) -> 8-bit sRGB by table, plus alpha. */
+export function writeEncodedPixel(
+  rgb: Float64Array,
+  encode: Uint8Array,
+  rgba: Uint8ClampedArray,
+  p: number,
+  alpha: number,
+): void {
+  rgba[p] = encode[(rgb[0] * ENCODE_STEPS + 0.5) | 0];
+  rgba[p + 1] = encode[(rgb[1] * ENCODE_STEPS + 0.5) | 0];
+  rgba[p + 2] = encode[(rgb[2] * ENCODE_STEPS + 0.5) | 0];
+  rgba[p + 3] = alpha;
+}

@@ -1,0 +1,69 @@
+import type { io } from '@tensorflow/tfjs';
+
+/** Straight (non-premultiplied) RGBA, 4 bytes per pixel, row-major, like ImageData. */
+export interface RgbaImage {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+export interface ColorizeOptions {
+  /** Chroma scale, 0..1.5 (clamped). 0 gives the gray original back; default 1. */
+  strength?: number;
+}
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+export interface BackendReport {
+  backend: BackendName;
+  reason: string;
+}
+
+export interface Engine {
+  readonly backend: BackendReport;
+  readonly modelVersion: string;
+  /** Runs one inference at a time; concurrent calls queue. Output has the input's size. */
+  colorize(image: RgbaImage, options?: ColorizeOptions): Promise<RgbaImage>;
+  dispose(): void;
+}
+
+export interface EngineConfig {
+  /** URL of model.json, or an IOHandler (in Node: a file reader, see node-model-handler.ts). */
+  model: string | io.IOHandler;
+  modelVersion?: string;
+  /** Prefix where tfjs-backend-wasm's .wasm files are served (extension: chrome.runtime.getURL). */
+  wasmPaths?: string;
+  /** Restricts / reorders the backends tried (tests, benchmarks). */
+  backends?: BackendName[];
+}
+
+/** What the environment offers, as probed by probeBackendEnvironment(); input of chooseBackend. */
+export interface BackendEnvironment {
+  /** null when navigator.gpu is missing or requestAdapter() returned null. */
+  webgpu: WebGpuAdapterFacts | null;
+  /** null when no WebGL context can be made. */
+  webgl: WebGlFacts | null;
+  /** null when WebAssembly is missing. */
+  wasm: WasmFacts | null;
+  /** Backends allowed, in order of preference; defaults to all four. */
+  allowed?: BackendName[];
+}
+
+export interface WebGpuAdapterFacts {
+  isFallbackAdapter: boolean;
+  /** adapter.info fields, for the report and for spotting software adapters by name. */
+  vendor?: string;
+  architecture?: string;
+  description?: string;
+}
+
+export interface WebGlFacts {
+  version: 1 | 2;
+  /** UNMASKED_RENDERER_WEBGL from WEBGL_debug_renderer_info, or RENDERER when that is masked. */
+  renderer: string;
+}
+
+export interface WasmFacts {
+  simd: boolean;
+  threads: boolean;
+}
