@@ -1,0 +1,197 @@
+// The one message contract between content scripts, UI pages and the background. Every message is
+// validated on arrival (parse*), so a malformed or unexpected message is dropped, never acted on.
+import type { SiteDecision } from './sites.ts';
+
+export type Priority = 'user' | 'visible' | 'background';
+
+/** Pixels travel as base64: extension messaging turns typed arrays into objects of indices. */
+export interface EncodedImage {
+  base64: string;
+  mime: string;
+  width: number;
+  height: number;
+}
+
+/** Where the background gets the image from: a URL it fetches, or bytes the content script read. */
+export type ImageSource =
+  | { kind: 'url'; url: string }
+  | { kind: 'bytes'; url: string; base64: string; mime: string };
+
+// ---- content script -> background
+export interface ProbeRequest {
+  type: 'probe';
+  url: string;
+}
+export interface ColorizeRequest {
+  type: 'colorize';
+  source: ImageSource;
+  priority: Priority;
+}
+export interface PageStatusReport {
+  type: 'page-status';
+  colorized: number;
+  working: number;
+  candidates: number;
+}
+
+// ---- UI page -> background
+export interface TabStatusRequest {
+  type: 'tab-status';
+  tabId: number;
+}
+export interface ToggleSiteRequest {
+  type: 'toggle-site';
+  tabId: number;
+}
+export interface ShowOriginalsRequest {
+  type: 'show-originals';
+  tabId: number;
+  show: boolean;
+}
+export interface EngineStatusRequest {
+  type: 'engine-status';
+  /** Load the model now if it is not loaded yet (the options page's "check" button). */
+  load: boolean;
+}
+export interface CacheStatsRequest {
+  type: 'cache-stats';
+}
+export interface CacheClearRequest {
+  type: 'cache-clear';
+}
+
+export type BackgroundRequest =
+  | ProbeRequest
+  | ColorizeRequest
+  | PageStatusReport
+  | TabStatusRequest
+  | ToggleSiteRequest
+  | ShowOriginalsRequest
+  | EngineStatusRequest
+  | CacheStatsRequest
+  | CacheClearRequest;
+
+export type Failure = { ok: false; error: string };
+
+export type ProbeResponse =
+  | { ok: true; width: number; height: number; sourceWidth: number; sourceHeight: number; pixels: string }
+  | Failure;
+
+export type ColorizeResponse =
+  | ({ ok: true; cached: boolean; sourceWidth: number; sourceHeight: number } & EncodedImage)
+  | Failure;
+
+export interface TabStatus {
+  ok: true;
+  site: string | null;
+  decision: SiteDecision;
+  colorized: number;
+  working: number;
+  candidates: number;
+  showingOriginals: boolean;
+}
+
+export type EngineState = 'not-loaded' | 'loading' | 'ready' | 'failed';
+
+export interface EngineStatus {
+  ok: true;
+  state: EngineState;
+  backend?: string;
+  reason?: string;
+  modelVersion?: string;
+  error?: string;
+}
+
+export interface CacheStats {
+  ok: true;
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+}
+
+export interface ResponseMap {
+  probe: ProbeResponse;
+  colorize: ColorizeResponse;
+  'page-status': { ok: true };
+  'tab-status': TabStatus | Failure;
+  'toggle-site': TabStatus | Failure;
+  'show-originals': { ok: true } | Failure;
+  'engine-status': EngineStatus;
+  'cache-stats': CacheStats | Failure;
+  'cache-clear': CacheStats | Failure;
+}
+
+// ---- background -> content script (sent to a tab, all frames or one frame)
+export type ContentCommand =
+  | { type: 'menu-colorize'; srcUrl: string }
+  | { type: 'menu-show-original'; srcUrl: string }
+  | { type: 'set-show-originals'; show: boolean }
+  | { type: 'get-page-status' };
+
+export interface ContentResponseMap {
+  'menu-colorize': { ok: boolean; error?: string };
+  'menu-show-original': { ok: boolean; error?: string };
+  'set-show-originals': { ok: true };
+  'get-page-status': PageStatusReport & { showingOriginals: boolean };
+}
+
+// ---- validation
+type Shape = Record<string, (value: unknown) => boolean>;
+
+const isStr = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length < 64 * 1024 * 1024;
+const isUrl = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 8192;
+const isBool = (v: unknown) => typeof v === 'boolean';
+const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e7;
+const isTabId = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isPriority = (v: unknown) => v === 'user' || v === 'visible' || v === 'background';
+const isMime = (v: unknown) => typeof v === 'string' && /^image\/[a-z0-9.+-]+$/.test(v);
+const isSource = (v: unknown): boolean => {
+  if (!isObject(v)) return false;
+  if (v.kind === 'url') return matches(v, { kind: () => true, url: isUrl });
+  if (v.kind === 'bytes') return matches(v, { kind: () => true, url: isUrl, base64: isStr, mime: isMime });
+  return false;
+};
+
+const BACKGROUND_SHAPES: Record<BackgroundRequest['type'], Shape> = {
+  probe: { url: isUrl },
+  colorize: { source: isSource, priority: isPriority },
+  'page-status': { colorized: isCount, working: isCount, candidates: isCount },
+  'tab-status': { tabId: isTabId },
+  'toggle-site': { tabId: isTabId },
+  'show-originals': { tabId: isTabId, show: isBool },
+  'engine-status': { load: isBool },
+  'cache-stats': {},
+  'cache-clear': {},
+};
+
+const CONTENT_SHAPES: Record<ContentCommand['type'], Shape> = {
+  'menu-colorize': { srcUrl: isUrl },
+  'menu-show-original': { srcUrl: isUrl },
+  'set-show-originals': { show: isBool },
+  'get-page-status': {},
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function matches(value: Record<string, unknown>, shape: Shape): boolean {
+  return Object.entries(shape).every(([key, check]) => check(value[key]));
+}
+
+function parseWith<T extends { type: string }>(shapes: Record<string, Shape>, value: unknown): T | null {
+  if (!isObject(value) || typeof value.type !== 'string') return null;
+  if (!Object.hasOwn(shapes, value.type)) return null;
+  return matches(value, shapes[value.type]) ? (value as T) : null;
+}
+
+export function parseBackgroundRequest(value: unknown): BackgroundRequest | null {
+  return parseWith<BackgroundRequest>(BACKGROUND_SHAPES, value);
+}
+
+export function parseContentCommand(value: unknown): ContentCommand | null {
+  return parseWith<ContentCommand>(CONTENT_SHAPES, value);
+}
+
+/** Requests that make the background fetch or read page images: only content scripts may send them. */
+export const CONTENT_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set(['probe', 'colorize', 'page-status']);
