@@ -1,0 +1,99 @@
+"""Training data: photos decoded once into one padded uint8 tensor, and batches of random
+crops (scale jitter, flips) cut on the training device with one grid_sample call.
+
+Sources are a folder of photos (../shared/data/photos/train, or the compact copy made by
+pack_data.py for a GPU machine).
+"""
+import glob
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from PIL import Image
+
+from lab import rgb_to_lab, l_to_input
+
+EXTS = ('.jpg', '.jpeg', '.png', '.webp')
+
+
+def list_images(folder: str, limit: int | None = None) -> list[str]:
+    files = sorted(f for f in glob.glob(os.path.join(folder, '*')) if f.lower().endswith(EXTS))
+    return files[:limit] if limit else files
+
+
+def _load(args):
+    path, short_side, max_long = args
+    im = Image.open(path).convert('RGB')
+    w, h = im.size
+    s = short_side / min(w, h)
+    if abs(s - 1) > 1e-3:
+        im = im.resize((max(1, round(w * s)), max(1, round(h * s))), Image.BICUBIC)
+    w, h = im.size
+    if w > max_long:
+        im = im.crop(((w - max_long) // 2, 0, (w - max_long) // 2 + max_long, h))
+    if h > max_long:
+        im = im.crop((0, (h - max_long) // 2, w, (h - max_long) // 2 + max_long))
+    return np.asarray(im, dtype=np.uint8)
+
+
+class PhotoBank:
+    """All photos in memory as one (N, 3, S, S) uint8 tensor, top-left aligned, with sizes."""
+
+    def __init__(self, files: list[str], short_side: int = 160, max_long: int = 214, workers: int = 2):
+        jobs = [(f, short_side, max_long) for f in files]
+        if workers > 1:
+            with ProcessPoolExecutor(workers) as ex:
+                arrays = list(ex.map(_load, jobs, chunksize=32))
+        else:
+            arrays = [_load(j) for j in jobs]
+        side = max(max(a.shape[0], a.shape[1]) for a in arrays)
+        self.pixels = torch.zeros(len(arrays), 3, side, side, dtype=torch.uint8)
+        self.sizes = torch.zeros(len(arrays), 2, dtype=torch.long)  # (h, w)
+        for i, a in enumerate(arrays):
+            h, w = a.shape[:2]
+            self.pixels[i, :, :h, :w] = torch.from_numpy(a).permute(2, 0, 1)
+            self.sizes[i] = torch.tensor([h, w])
+        self.side = side
+
+    def __len__(self):
+        return self.pixels.shape[0]
+
+    def to(self, device):
+        self.pixels, self.sizes = self.pixels.to(device), self.sizes.to(device)
+        return self
+
+
+def random_crops(bank: PhotoBank, idx: torch.Tensor, crop: int, zoom=(0.8, 1.6),
+                 generator: torch.Generator | None = None) -> torch.Tensor:
+    """RGB in [0,1], (B, 3, crop, crop): for each photo a random square of crop/zoom source pixels,
+    resampled to crop x crop, flipped left-right half of the time."""
+    dev = bank.pixels.device
+    B = idx.shape[0]
+    r = lambda: torch.rand(B, device=dev, generator=generator)
+    hw = bank.sizes[idx].float()
+    z = zoom[0] + (zoom[1] - zoom[0]) * r()
+    src = torch.minimum(crop / z, hw.min(1).values)           # source square side, px
+    y0 = (hw[:, 0] - src) * r()
+    x0 = (hw[:, 1] - src) * r()
+    flip = torch.where(r() < 0.5, -1.0, 1.0)
+    S = bank.side
+    theta = torch.zeros(B, 2, 3, device=dev)
+    theta[:, 0, 0] = src / S * flip
+    theta[:, 0, 2] = (x0 + src / 2) * 2 / S - 1
+    theta[:, 1, 1] = src / S
+    theta[:, 1, 2] = (y0 + src / 2) * 2 / S - 1
+    grid = F.affine_grid(theta, (B, 3, crop, crop), align_corners=False)
+    img = bank.pixels[idx].float() / 255.0
+    return F.grid_sample(img, grid, mode='bilinear', padding_mode='border', align_corners=False).clamp(0, 1)
+
+
+def lab_batch(rgb: torch.Tensor, target_stride: int = 4):
+    """rgb (B,3,H,W) -> network input x (B,1,H,W) and target ab at 1/stride resolution."""
+    lab = rgb_to_lab(rgb)
+    x = l_to_input(lab[:, :1])
+    ab = lab[:, 1:]
+    if target_stride > 1:
+        ab = F.avg_pool2d(ab, target_stride)
+    return x, ab

@@ -1,0 +1,214 @@
+"""Export RecolorNet to the TensorFlow.js LayersModel format (model.json + one weight shard).
+
+BatchNorm is folded into the convolutions, the annealed-mean temperature into the last logits
+layer, and the decode (softmax over bins, expectation of the bin centers) is part of the graph,
+so the shipped model maps x = L/50 - 1 (1,H,W,1) straight to ab (1,H/4,W/4,2).
+Weights are stored as float16 (tfjs dequantizes them at load).
+
+  /usr/bin/python3 train/export.py --ckpt train/ckpt/ours.pt --out models/colorizer
+  /usr/bin/python3 train/export.py --random --out /tmp/standin    # same graph, random weights
+"""
+import argparse
+import base64
+import json
+import os
+import sys
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ab_bins import gamut_bins, annealed_mean  # noqa: E402
+from model import RecolorNet, ConvBN  # noqa: E402
+
+DEFAULT_T = 0.38
+
+
+def fold(cb: ConvBN):
+    """ConvBN -> (kernel HWIO float32, bias) with BatchNorm folded in."""
+    w = cb.conv.weight.detach().double()
+    bn = cb.bn
+    s = bn.weight.detach().double() / torch.sqrt(bn.running_var.double() + bn.eps)
+    w = w * s.view(-1, 1, 1, 1)
+    b = bn.bias.detach().double() - bn.running_mean.double() * s
+    return w.permute(2, 3, 1, 0).float().numpy(), b.float().numpy()
+
+
+class Graph:
+    """Builds a Keras functional-model config and its weight list."""
+
+    def __init__(self):
+        self.layers, self.weights = [], []
+
+    def add(self, cls, name, config, inbound, weights=()):
+        config = {'name': name, 'trainable': True, 'dtype': 'float32', **config}
+        nodes = [[[src, 0, 0, {}] for src in inbound]] if inbound else []
+        self.layers.append({'class_name': cls, 'config': config, 'name': name, 'inbound_nodes': nodes})
+        for suffix, arr in weights:
+            self.weights.append((f'{name}/{suffix}', np.ascontiguousarray(arr, dtype=np.float32)))
+        return name
+
+    def conv(self, name, src, kernel, bias, stride=1, dilation=1, act='relu'):
+        kh, kw, cin, cout = kernel.shape
+        cfg = {'filters': int(cout), 'kernel_size': [int(kh), int(kw)], 'strides': [stride, stride],
+               'padding': 'same', 'data_format': 'channels_last', 'dilation_rate': [dilation, dilation],
+               'activation': act, 'use_bias': bias is not None,
+               'kernel_initializer': {'class_name': 'Zeros', 'config': {}},
+               'bias_initializer': {'class_name': 'Zeros', 'config': {}},
+               'kernel_regularizer': None, 'bias_regularizer': None, 'activity_regularizer': None,
+               'kernel_constraint': None, 'bias_constraint': None}
+        w = [('kernel', kernel)] + ([('bias', bias)] if bias is not None else [])
+        return self.add('Conv2D', name, cfg, [src], w)
+
+    def convbn(self, name, src, cb: ConvBN):
+        k, b = fold(cb)
+        return self.conv(name, src, k, b, cb.stride, cb.dilation, 'relu' if cb.relu else 'linear')
+
+    def up(self, name, src):
+        return self.add('UpSampling2D', name, {'size': [2, 2], 'data_format': 'channels_last',
+                                               'interpolation': 'nearest'}, [src])
+
+
+def build_graph(net: RecolorNet, centers: torch.Tensor, T: float) -> Graph:
+    g = Graph()
+    g.add('InputLayer', 'L', {'batch_input_shape': [None, None, None, 1], 'sparse': False}, [])
+    x = 'L'
+    stages = {}
+    for sname in ('enc1', 'enc2', 'enc3', 'enc4'):
+        for i, cb in enumerate(getattr(net, sname)):
+            x = g.convbn(f'{sname}_{i}', x, cb)
+        stages[sname] = x
+    for lvl, (red, dec, skip) in enumerate([(net.red4, net.dec3, 'enc3'), (net.red3, net.dec2, 'enc2')]):
+        r = g.convbn(f'red{4 - lvl}', x, red)
+        u = g.up(f'up{4 - lvl}', r)
+        s = g.add('Add', f'skip{4 - lvl}', {}, [u, stages[skip]])
+        x = g.convbn(f'dec{3 - lvl}', s, dec)
+    hw = net.head.weight.detach().double()[:, :, 0, 0].T / T  # (cin, Q)
+    hb = net.head.bias.detach().double() / T
+    x = g.conv('logits', x, hw.float().numpy()[None, None], hb.float().numpy(), act='linear')
+    x = g.add('Softmax', 'bin_probs', {'axis': -1}, [x])
+    g.conv('ab', x, centers.double().numpy().astype(np.float32)[None, None], None, act='linear')
+    return g
+
+
+
+def write_model(g: Graph, out: str, info: dict) -> None:
+    os.makedirs(out, exist_ok=True)
+    manifest, chunks = [], []
+    for name, arr in g.weights:
+        chunks.append(arr.astype(np.float16).tobytes())
+        manifest.append({'name': name, 'shape': list(arr.shape), 'dtype': 'float32',
+                         'quantization': {'dtype': 'float16', 'original_dtype': 'float32'}})
+    shard = 'weights.bin'
+    with open(os.path.join(out, shard), 'wb') as f:
+        f.write(b''.join(chunks))
+    topology = {'class_name': 'Model', 'config': {
+        'name': 'recolor', 'layers': g.layers, 'input_layers': [['L', 0, 0]],
+        'output_layers': [['ab', 0, 0]]}, 'keras_version': '2.15.0', 'backend': 'tensorflow'}
+    model = {'format': 'layers-model', 'generatedBy': 'recolor train/export.py',
+             'convertedBy': None, 'modelTopology': topology,
+             'weightsManifest': [{'paths': [shard], 'weights': manifest}]}
+    with open(os.path.join(out, 'model.json'), 'w') as f:
+        json.dump(model, f)
+    with open(os.path.join(out, 'info.json'), 'w') as f:
+        json.dump(info, f, indent=2)
+
+
+def reference_forward(g: Graph, x: np.ndarray) -> np.ndarray:
+    """Run the exported graph (float16-rounded weights) in PyTorch: the golden output."""
+    w = {n: torch.from_numpy(a.astype(np.float16).astype(np.float32)) for n, a in g.weights}
+    vals = {}
+    t = torch.from_numpy(x).permute(0, 3, 1, 2)
+    for layer in g.layers:
+        cls, cfg, name = layer['class_name'], layer['config'], layer['name']
+        ins = [vals[src[0]] for src in layer['inbound_nodes'][0]] if layer['inbound_nodes'] else []
+        if cls == 'InputLayer':
+            y = t
+        elif cls == 'Conv2D':
+            k = w[f'{name}/kernel'].permute(3, 2, 0, 1)
+            b = w.get(f'{name}/bias')
+            s, d = cfg['strides'][0], cfg['dilation_rate'][0]
+            eff = d * (k.shape[-1] - 1) + 1
+            h, wd = ins[0].shape[-2:]
+            ph = max((-(-h // s) - 1) * s + eff - h, 0)
+            pw = max((-(-wd // s) - 1) * s + eff - wd, 0)
+            y = F.conv2d(F.pad(ins[0], (pw // 2, pw - pw // 2, ph // 2, ph - ph // 2)), k, b, s, 0, d)
+            if cfg['activation'] == 'relu':
+                y = F.relu(y)
+        elif cls == 'UpSampling2D':
+            y = F.interpolate(ins[0], scale_factor=2, mode='nearest')
+        elif cls == 'Add':
+            y = ins[0] + ins[1]
+        elif cls == 'Softmax':
+            y = torch.softmax(ins[0], dim=1)
+        else:
+            raise ValueError(cls)
+        vals[name] = y
+    return vals[g.layers[-1]['name']].permute(0, 2, 3, 1).numpy()
+
+
+def golden_input(size=256) -> np.ndarray:
+    """A deterministic, photo-like L input: a real val photo if available, else a pattern."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    photo = os.path.join(here, '..', 'test', 'fixtures', 'golden-photo.jpg')
+    from PIL import Image
+    from lab import rgb_to_lab
+    if os.path.exists(photo):
+        im = Image.open(photo).convert('RGB').resize((size, size), Image.BILINEAR)
+        rgb = torch.from_numpy(np.asarray(im)).permute(2, 0, 1).float() / 255
+    else:
+        yy, xx = np.mgrid[0:size, 0:size] / size
+        rgb = torch.from_numpy(np.stack([xx, yy, (xx + yy) / 2])).float()
+    L = rgb_to_lab(rgb)[0]
+    return (L / 50 - 1).numpy()[None, :, :, None].astype(np.float32)
+
+
+def write_golden(g: Graph, out: str) -> float:
+    x = golden_input()
+    y = reference_forward(g, x)
+    b64 = lambda a: base64.b64encode(np.ascontiguousarray(a, dtype='<f4').tobytes()).decode()
+    with open(os.path.join(out, 'golden.json'), 'w') as f:
+        json.dump({'inputShape': list(x.shape), 'input': b64(x), 'outputShape': list(y.shape),
+                   'output': b64(y), 'encoding': 'base64 little-endian float32'}, f)
+    return float(np.abs(y).max())
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--ckpt', help='training checkpoint (uses its EMA weights when present)')
+    ap.add_argument('--random', action='store_true', help='random weights (a stand-in for development)')
+    ap.add_argument('--out', required=True)
+    ap.add_argument('--temperature', type=float, default=None, help=f'annealed-mean T (default: checkpoint or {DEFAULT_T})')
+    ap.add_argument('--version', default=None)
+    args = ap.parse_args()
+    centers = gamut_bins()
+    net = RecolorNet(len(centers))
+    meta = {}
+    if args.ckpt:
+        ck = torch.load(args.ckpt, map_location='cpu', weights_only=False)
+        net.load_state_dict(ck.get('ema') or ck['model'])
+        meta = ck.get('meta', {})
+    elif not args.random:
+        ap.error('give --ckpt or --random')
+    else:
+        torch.manual_seed(0)
+        for m in net.modules():
+            if isinstance(m, torch.nn.BatchNorm2d):
+                m.running_mean.uniform_(-0.1, 0.1)
+                m.running_var.uniform_(0.5, 2)
+    net.eval()
+    T = args.temperature or meta.get('temperature', DEFAULT_T)
+    g = build_graph(net, centers, T)
+    version = args.version or ('random-standin' if args.random else meta.get('version', 'recolor-cnn'))
+    info = {'version': version, 'inputSize': 256, 'outputStride': 4, 'input': 'x = L/50 - 1, NHWC (1,H,W,1), H and W multiples of 16',
+            'output': 'CIE Lab a*, b* (1,H/4,W/4,2)', 'temperature': T, 'bins': len(centers),
+            'parameters': int(sum(a.size for _, a in g.weights)), 'weightDtype': 'float16'}
+    write_model(g, args.out, info)
+    peak = write_golden(g, args.out)
+    size = sum(os.path.getsize(os.path.join(args.out, f)) for f in os.listdir(args.out))
+    print(f'exported {version} to {args.out}: {info["parameters"]} weights, T={T}, {size/2**20:.2f} MiB in folder, golden |ab|max={peak:.1f}')
+
+
+if __name__ == '__main__':
+    main()

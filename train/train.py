@@ -1,0 +1,191 @@
+"""Train a colorizer for a wall-clock budget, with checkpoints that resume.
+
+  /usr/bin/python3 train/train.py --model ours --data ../shared/data/photos/train \
+      --val ../shared/data/photos/val --minutes 60 --ckpt train/ckpt/ours.pt
+
+--model ours: RecolorNet, cross-entropy over quantized ab bins with class rebalancing (Zhang et
+al. 2016), targets soft-encoded at 1/4 resolution. --model v3: the original CNN, MSE on ab at full
+resolution. --model v2: the patch fully connected net, MSE on ab. The learning rate follows a
+cosine over the time budget, so a short run and a long run both end annealed; an EMA of the
+weights is kept and is what gets exported and evaluated.
+"""
+import argparse
+import copy
+import math
+import os
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ab_bins import gamut_bins, soft_encode, nearest_bin, rebalance_weights, annealed_mean  # noqa: E402
+from data import PhotoBank, list_images, random_crops, lab_batch  # noqa: E402
+from model import RecolorNet, OriginalCNN, PatchFC  # noqa: E402
+
+EMA_DECAY = 0.999
+WARMUP_FRACTION = 0.03
+
+
+def make_model(kind: str, num_bins: int) -> torch.nn.Module:
+    return {'ours': lambda: RecolorNet(num_bins), 'v3': OriginalCNN, 'v2': PatchFC}[kind]()
+
+
+def bin_counts(bank: PhotoBank, centers: torch.Tensor, device, batch=256) -> torch.Tensor:
+    """Histogram of nearest ab bins over every photo (at 1/4 resolution, padding excluded)."""
+    counts = torch.zeros(len(centers), device=device, dtype=torch.float64)
+    for s in range(0, len(bank), batch):
+        idx = torch.arange(s, min(s + batch, len(bank)), device=device)
+        _, ab = lab_batch(bank.pixels[idx].float() / 255, 4)
+        nb = nearest_bin(ab, centers)
+        h4, w4 = bank.sizes[idx, 0] // 4, bank.sizes[idx, 1] // 4
+        ys = torch.arange(ab.shape[-2], device=device).view(1, -1, 1)
+        xs = torch.arange(ab.shape[-1], device=device).view(1, 1, -1)
+        valid = (ys < h4.view(-1, 1, 1)) & (xs < w4.view(-1, 1, 1))
+        counts += torch.bincount(nb[valid], minlength=len(centers)).double()
+    return counts
+
+
+def loss_fn(kind, net, x, ab4, ab_full, centers, weights):
+    if kind == 'ours':
+        logits = net(x).float()
+        target = soft_encode(ab4, centers)
+        w = weights[nearest_bin(ab4, centers)]
+        ce = -(target * F.log_softmax(logits, 1)).sum(1)
+        return (ce * w).mean()
+    return F.mse_loss(net(x).float(), ab_full) / 100.0
+
+
+@torch.no_grad()
+def validate(kind, net, bank, centers, weights, crop, device, T=0.38):
+    """Mean loss and mean ab RMSE (at 1/4 res) over centre crops of every val photo."""
+    net.eval()
+    tot_loss, tot_rmse, n = 0.0, 0.0, 0
+    g = torch.Generator(device=device).manual_seed(0)
+    for s in range(0, len(bank), 64):
+        idx = torch.arange(s, min(s + 64, len(bank)), device=device)
+        rgb = random_crops(bank, idx, crop, zoom=(1.0, 1.0), generator=g)
+        x, ab_full = lab_batch(rgb, 1)
+        ab4 = F.avg_pool2d(ab_full, 4)
+        tot_loss += loss_fn(kind, net, x, ab4, ab_full, centers, weights).item() * len(idx)
+        pred = annealed_mean(net(x), centers, T) if kind == 'ours' else F.avg_pool2d(net(x), 4)
+        tot_rmse += ((pred - ab4) ** 2).mean(dim=(1, 2, 3)).sqrt().sum().item()
+        n += len(idx)
+    net.train()
+    return tot_loss / n, tot_rmse / n
+
+
+def save(path, net, ema, opt, state, meta, lean_path=None):
+    tmp = path + '.tmp'
+    torch.save({'model': net.state_dict(), 'ema': ema.state_dict(), 'opt': opt.state_dict(),
+                'state': state, 'meta': meta}, tmp)
+    os.replace(tmp, path)
+    if lean_path:
+        # Only the EMA weights (what gets exported), float16 for big models: small enough to
+        # bring back from a GPU machine (16 MiB a file).
+        big = sum(p.numel() for p in ema.parameters()) > 3_000_000
+        sd = {k: (v.half() if big and v.is_floating_point() else v).cpu() for k, v in ema.state_dict().items()}
+        torch.save({'ema': sd, 'state': state, 'meta': meta}, lean_path + '.tmp')
+        os.replace(lean_path + '.tmp', lean_path)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--model', choices=['ours', 'v3', 'v2'], default='ours')
+    ap.add_argument('--data', required=True)
+    ap.add_argument('--val')
+    ap.add_argument('--limit', type=int, help='use only the first N photos (smoke runs)')
+    ap.add_argument('--minutes', type=float, default=30, help='total wall-clock training budget (across resumes)')
+    ap.add_argument('--max-steps', type=int, help='stop after this many steps (smoke runs)')
+    ap.add_argument('--batch', type=int, default=32)
+    ap.add_argument('--crop', type=int, default=128)
+    ap.add_argument('--lr', type=float, default=2e-3)
+    ap.add_argument('--ckpt', required=True)
+    ap.add_argument('--lean', help='also write a small EMA-only copy of each checkpoint here')
+    ap.add_argument('--every', type=float, default=60, help='seconds between checkpoints')
+    ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--workers', type=int, default=2, help='processes decoding photos at start')
+    ap.add_argument('--seed', type=int, default=0)
+    a = ap.parse_args()
+
+    torch.set_num_threads(a.threads)
+    device = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    torch.manual_seed(a.seed)
+    if device.type == 'cuda':
+        torch.backends.cudnn.benchmark = True
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
+    t_load = time.time()
+    bank = PhotoBank(list_images(a.data, a.limit), workers=a.workers).to(device)
+    val = PhotoBank(list_images(a.val, a.limit), workers=a.workers).to(device) if a.val else None
+    print(f'{len(bank)} train / {len(val) if val else 0} val photos loaded in {time.time() - t_load:.0f}s on {device}', flush=True)
+
+    centers = gamut_bins().to(device)
+    net = make_model(a.model, len(centers)).to(device).to(memory_format=torch.channels_last)
+    opt = torch.optim.AdamW(net.parameters(), lr=a.lr, weight_decay=1e-4)
+    ema = copy.deepcopy(net).eval()
+    state = {'step': 0, 'elapsed': 0.0, 'seen': 0}
+    meta = {'model': a.model, 'bins': len(centers), 'crop': a.crop, 'batch': a.batch, 'device': str(device),
+            'gpu': torch.cuda.get_device_name() if device.type == 'cuda' else None, 'history': []}
+    if os.path.exists(a.ckpt):
+        ck = torch.load(a.ckpt, map_location=device, weights_only=False)
+        net.load_state_dict(ck['model']); ema.load_state_dict(ck['ema']); opt.load_state_dict(ck['opt'])
+        state, meta = ck['state'], ck['meta']
+        print(f'resumed {a.ckpt} at step {state["step"]}, {state["elapsed"] / 60:.1f} min trained', flush=True)
+    if a.model == 'ours' and 'counts' not in meta:
+        meta['counts'] = bin_counts(bank, centers, device).cpu()
+    weights = rebalance_weights(meta['counts'], centers.cpu()).to(device) if a.model == 'ours' else None
+    budget = a.minutes * 60
+    use_amp = device.type == 'cuda'
+    t0 = time.time() - state['elapsed']
+    last_ck = time.time()
+    net.train()
+    while True:
+        elapsed = time.time() - t0
+        if elapsed >= budget or (a.max_steps and state['step'] >= a.max_steps):
+            break
+        frac = elapsed / budget
+        lr = a.lr * (frac / WARMUP_FRACTION if frac < WARMUP_FRACTION else 0.5 * (1 + math.cos(math.pi * frac)))
+        for group in opt.param_groups:
+            group['lr'] = lr
+        idx = torch.randint(0, len(bank), (a.batch,), device=device)
+        x, ab_full = lab_batch(random_crops(bank, idx, a.crop), 1)
+        ab4 = F.avg_pool2d(ab_full, 4)
+        x = x.contiguous(memory_format=torch.channels_last)
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_amp):
+            loss = loss_fn(a.model, net, x, ab4, ab_full, centers, weights)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+        opt.step()
+        with torch.no_grad():
+            d = min(EMA_DECAY, (1 + state['step']) / (10 + state['step']))
+            for pe, p in zip(ema.parameters(), net.parameters()):
+                pe.lerp_(p, 1 - d)
+            for be, b in zip(ema.buffers(), net.buffers()):
+                be.copy_(b)
+        state['step'] += 1
+        state['seen'] += a.batch
+        if time.time() - last_ck >= a.every:
+            state['elapsed'] = time.time() - t0
+            entry = {'step': state['step'], 'minutes': round(state['elapsed'] / 60, 2), 'loss': round(loss.item(), 4), 'lr': lr}
+            if val is not None:
+                vl, vr = validate(a.model, ema, val, centers, weights, a.crop, device)
+                entry.update(val_loss=round(vl, 4), val_ab_rmse=round(vr, 3))
+            meta['history'].append(entry)
+            print(entry, f'{state["seen"] / max(state["elapsed"], 1):.0f} img/s', flush=True)
+            save(a.ckpt, net, ema, opt, state, meta, a.lean)
+            last_ck = time.time()
+    state['elapsed'] = time.time() - t0
+    entry = {'step': state['step'], 'minutes': round(state['elapsed'] / 60, 2)}
+    if val is not None:
+        vl, vr = validate(a.model, ema, val, centers, weights, a.crop, device)
+        entry.update(val_loss=round(vl, 4), val_ab_rmse=round(vr, 3))
+    meta['history'].append(entry)
+    save(a.ckpt, net, ema, opt, state, meta, a.lean)
+    print('done', entry, f'{state["seen"]} crops seen', flush=True)
+
+
+if __name__ == '__main__':
+    main()
