@@ -1,6 +1,8 @@
 // Whole-buffer conversions for RGBA pixel data (ImageData layout).
 import { labFInverse, luminance, writeLinearRgbInGamut, XN, ZN } from './lab.ts';
-import { ENCODE_STEPS, labTables, tableF } from './lab-tables.ts';
+import { ENCODE_STEPS, labTables, tableF, Y_INDEX_SHIFT } from './lab-tables.ts';
+
+const ROUND = 1 << (Y_INDEX_SHIFT - 1);
 
 /**
  * f(Y) of every pixel (CIE L* = 116 f - 16), the one quantity of the input the engine keeps at
@@ -9,9 +11,9 @@ import { ENCODE_STEPS, labTables, tableF } from './lab-tables.ts';
 export function rgbaToLightnessF(rgba: ArrayLike<number>, out?: Float32Array): Float32Array {
   const n = rgba.length >> 2;
   const fy = out ?? new Float32Array(n);
-  const { decode, f } = labTables();
+  const { yR, yG, yB, fOfY } = labTables();
   for (let i = 0, p = 0; i < n; i++, p += 4) {
-    fy[i] = tableF(f, luminance(decode[rgba[p]], decode[rgba[p + 1]], decode[rgba[p + 2]]));
+    fy[i] = fOfY[(yR[rgba[p]] + yG[rgba[p + 1]] + yB[rgba[p + 2]] + ROUND) >> Y_INDEX_SHIFT];
   }
   return fy;
 }

@@ -23,6 +23,7 @@ export interface Rgb {
 const EPSILON = 216 / 24389; // (6/29)^3: below it f() is linear
 const KAPPA = 24389 / 27; // 903.3: slope of L over Y in the linear part
 const DELTA = 6 / 29;
+const INVERSE_KAPPA = 27 / 24389;
 
 export function srgbDecode(v: number): number {
   return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
@@ -38,12 +39,17 @@ export function labF(t: number): number {
 }
 
 export function labFInverse(f: number): number {
-  return f > DELTA ? f * f * f : (116 * f - 16) / KAPPA;
+  return f > DELTA ? f * f * f : (116 * f - 16) * INVERSE_KAPPA;
 }
+
+/** Luminance weights: the Y row of the sRGB -> XYZ (D65) matrix. */
+export const LUMA_R = 0.2126729;
+export const LUMA_G = 0.7151522;
+export const LUMA_B = 0.072175;
 
 /** Relative luminance Y (0..1) of linear sRGB. */
 export function luminance(r: number, g: number, b: number): number {
-  return 0.2126729 * r + 0.7151522 * g + 0.072175 * b;
+  return LUMA_R * r + LUMA_G * g + LUMA_B * b;
 }
 
 /** L* (0..100) of relative luminance Y (0..1). */
@@ -69,7 +75,7 @@ export function srgbToLab(r: number, g: number, b: number): Lab {
  * same luminance (in linear light, so Y and hence L* stay exact; the hue, i.e. the direction from
  * the white point in chromaticity, is kept too). Only chroma is lost.
  */
-export function labToLinearRgbInGamut(L: number, a: number, b: number, out: Float64Array | Float32Array): void {
+export function labToLinearRgbInGamut(L: number, a: number, b: number, out: Float64Array): void {
   const fy = (L + 16) / 116;
   const y = labFInverse(fy);
   writeLinearRgbInGamut(y, fy, a, b, out, 0);
@@ -84,19 +90,17 @@ export function writeLinearRgbInGamut(
   fy: number,
   a: number,
   b: number,
-  out: Float64Array | Float32Array,
+  out: Float64Array,
   o: number,
 ): void {
-  const x = XN * labFInverse(fy + a / 500);
-  const z = ZN * labFInverse(fy - b / 200);
+  const x = XN * labFInverse(fy + a * 0.002);
+  const z = ZN * labFInverse(fy - b * 0.005);
   let r = 3.2404542 * x - 1.5371385 * y - 0.4985314 * z;
   let g = -0.969266 * x + 1.8760108 * y + 0.041556 * z;
   let bl = 0.0556434 * x - 0.2040259 * y + 1.0572252 * z;
   if (r < 0 || g < 0 || bl < 0 || r > 1 || g > 1 || bl > 1) {
-    // Largest s in [0,1] with gray + s * (color - gray) inside the unit cube, per channel.
+    const s = gamutScale(r, g, bl, y);
     const gray = y < 0 ? 0 : y > 1 ? 1 : y;
-    let s = 1;
-    s = Math.min(s, channelScale(r, gray), channelScale(g, gray), channelScale(bl, gray));
     r = gray + s * (r - gray);
     g = gray + s * (g - gray);
     bl = gray + s * (bl - gray);
@@ -104,6 +108,12 @@ export function writeLinearRgbInGamut(
   out[o] = r;
   out[o + 1] = g;
   out[o + 2] = bl;
+}
+
+/** Largest s in [0,1] with gray + s * (color - gray) inside the unit cube (gray = Y clamped). */
+export function gamutScale(r: number, g: number, b: number, y: number): number {
+  const gray = y < 0 ? 0 : y > 1 ? 1 : y;
+  return Math.min(1, channelScale(r, gray), channelScale(g, gray), channelScale(b, gray));
 }
 
 function channelScale(c: number, gray: number): number {

@@ -1,7 +1,7 @@
 // The model contract (notes/common.md): input [1, S, S, 1] with x = L/50 - 1, S = 256; the image
 // is resized so its long side is S, aspect kept, and the rest padded by repeating the edge (a
 // constant pad would look like a frame to the network and bleed its colors inward).
-import { resamplePlane } from './resample.ts';
+import { resizePlane } from './resample.ts';
 
 export const WORKING_SIZE = 256;
 
@@ -24,7 +24,7 @@ export function workingGeometry(width: number, height: number, size = WORKING_SI
 
 /** Full-resolution f(Y) plane -> normalized, padded network input (size * size floats). */
 export function workingInput(fy: Float32Array, width: number, height: number, geo: WorkingGeometry): Float32Array {
-  const small = resamplePlane(fy, width, height, geo.width, geo.height);
+  const small = resizePlane(fy, width, height, geo.width, geo.height);
   const { size } = geo;
   const input = new Float32Array(size * size);
   for (let y = 0; y < size; y++) {
