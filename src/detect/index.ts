@@ -1,4 +1,7 @@
 // Public API of the grayscale/toned/photo detector. Pure: no DOM, no extension APIs.
+import { classify } from './classify.ts';
+import { measure } from './metrics.ts';
+
 export type ImageKind = 'color' | 'grayscale' | 'toned' | 'not-photo';
 
 export interface Detection {
@@ -17,6 +20,7 @@ export function detectImageKind(
   width: number,
   height: number,
 ): Detection {
-  void rgba;
-  return { kind: 'color', score: 0, reason: 'detector not implemented yet', metrics: { width, height } };
+  const metrics = measure(rgba, width, height);
+  const verdict = classify(metrics);
+  return { ...verdict, metrics };
 }

@@ -1,0 +1,180 @@
+// Builds the detector's test images: real colour photos, gray and toned versions of them made
+// through real JPEG encoding, real graphics from test/fixtures/detect and graphics drawn as SVG.
+// Every image is downscaled with sharp to DETECT_MAX_SIDE, as the extension does before detecting.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import type { ImageKind } from '../../src/detect/index.ts';
+import { DETECT_MAX_SIDE } from '../../src/detect/index.ts';
+import { SVG_GRAPHICS } from './detect-svg-graphics.ts';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const VAL_DIR = path.resolve(REPO_ROOT, '../shared/data/photos/val');
+const MANIFEST = path.resolve(REPO_ROOT, '../shared/data/photos/MANIFEST.tsv');
+const FIXTURES = path.resolve(REPO_ROOT, 'test/fixtures/detect');
+
+export interface Small {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface DetectCase {
+  name: string;
+  group: string;
+  expected: ImageKind;
+  load: () => Promise<Small>;
+}
+
+export async function downscale(input: Buffer | sharp.Sharp): Promise<Small> {
+  const img = Buffer.isBuffer(input) ? sharp(input) : input;
+  const { data, info } = await img
+    .resize({ width: DETECT_MAX_SIDE, height: DETECT_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
+
+/** Val photos by mean chroma (MANIFEST.tsv), lowest first: the muted ones are the hard cases. */
+export function valPhotosByChroma(): { file: string; meanChroma: number }[] {
+  const present = new Set(readdirSync(VAL_DIR));
+  return readFileSync(MANIFEST, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'))
+    .filter((f) => f[1] === 'val' && present.has(f[0]))
+    .map((f) => ({ file: f[0], meanChroma: Number(f[7]) }))
+    .sort((p, q) => p.meanChroma - q.meanChroma);
+}
+
+/** Deterministic Gaussian noise (mulberry32 + Box-Muller), so cases are the same every run. */
+function gaussian(seed: number): () => number {
+  let s = seed >>> 0;
+  const uniform = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) + 1) / 4294967297;
+  };
+  return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+}
+
+type Rgb = [number, number, number];
+
+/** Per-pixel transform of a photo's gray value (0..255) into RGB, then a real JPEG round trip. */
+async function grayMapped(file: string, quality: number, map: (v: number, i: number) => Rgb): Promise<Small> {
+  const { data, info } = await sharp(path.join(VAL_DIR, file)).grayscale().raw().toBuffer({ resolveWithObject: true });
+  const out = Buffer.alloc(info.width * info.height * 3);
+  for (let i = 0; i < info.width * info.height; i++) {
+    const rgb = map(data[i], i);
+    for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.max(0, Math.min(255, Math.round(rgb[c])));
+  }
+  const jpeg = await sharp(out, { raw: { width: info.width, height: info.height, channels: 3 } })
+    .jpeg({ quality })
+    .toBuffer();
+  return downscale(jpeg);
+}
+
+function gradientMap(dark: Rgb, light: Rgb): (v: number) => Rgb {
+  return (v) => {
+    const t = v / 255;
+    return [dark[0] + (light[0] - dark[0]) * t, dark[1] + (light[1] - dark[1]) * t, dark[2] + (light[2] - dark[2]) * t];
+  };
+}
+
+/** The classic sepia matrix (CSS sepia(1)), applied to the colour photo itself. */
+const SEPIA_MATRIX: [Rgb, Rgb, Rgb] = [
+  [0.393, 0.769, 0.189],
+  [0.349, 0.686, 0.168],
+  [0.272, 0.534, 0.131],
+];
+
+export const GRAY_VARIANTS: { tag: string; expected: ImageKind; make: (file: string) => Promise<Small> }[] = [
+  ...[40, 75, 95].map((q) => ({
+    tag: `gray-q${q}`,
+    expected: 'grayscale' as ImageKind,
+    make: (file: string) => grayMapped(file, q, (v) => [v, v, v]),
+  })),
+  // A gray print scanned on a colour scanner: independent sensor noise per channel (sigma 4)
+  // that JPEG then smears into chroma blotches.
+  ...[40, 75].map((q) => ({
+    tag: `gray-scan-noise-q${q}`,
+    expected: 'grayscale' as ImageKind,
+    make: (file: string) => {
+      const noise = gaussian(q * 7919 + file.length);
+      return grayMapped(file, q, (v) => [v + 4 * noise(), v + 4 * noise(), v + 4 * noise()]);
+    },
+  })),
+  ...[40, 75, 95].map((q) => ({
+    tag: `sepia-q${q}`,
+    expected: 'toned' as ImageKind,
+    make: async (file: string) =>
+      downscale(await sharp(path.join(VAL_DIR, file)).recomb(SEPIA_MATRIX).jpeg({ quality: q }).toBuffer()),
+  })),
+  // A warm-toned print: dark brown shadows to cream paper.
+  ...[40, 90].map((q) => ({
+    tag: `brown-print-q${q}`,
+    expected: 'toned' as ImageKind,
+    make: (file: string) => grayMapped(file, q, gradientMap([40, 24, 12], [245, 233, 208])),
+  })),
+  // Cyanotype: Prussian blue shadows to pale paper.
+  ...[40, 90].map((q) => ({
+    tag: `cyanotype-q${q}`,
+    expected: 'toned' as ImageKind,
+    make: (file: string) => grayMapped(file, q, gradientMap([16, 42, 92], [226, 238, 246])),
+  })),
+  // sharp's tint keeps lightness and gives every pixel one chroma: a green and a violet tint.
+  { tag: 'tint-green-q75', expected: 'toned', make: async (file) =>
+    downscale(await sharp(path.join(VAL_DIR, file)).tint('#4a7a3a').jpeg({ quality: 75 }).toBuffer()) },
+  { tag: 'tint-violet-q75', expected: 'toned', make: async (file) =>
+    downscale(await sharp(path.join(VAL_DIR, file)).tint('#6a4a8a').jpeg({ quality: 75 }).toBuffer()) },
+];
+
+export function colorPhotoCases(files: string[]): DetectCase[] {
+  return files.map((file) => ({
+    name: file,
+    group: 'color photo',
+    expected: 'color',
+    load: async () => downscale(readFileSync(path.join(VAL_DIR, file))),
+  }));
+}
+
+export function monochromePhotoCases(files: string[]): DetectCase[] {
+  return files.flatMap((file) =>
+    GRAY_VARIANTS.map((v) => ({
+      name: `${file} ${v.tag}`,
+      group: v.expected === 'grayscale' ? 'gray photo' : 'toned photo',
+      expected: v.expected,
+      load: () => v.make(file),
+    })),
+  );
+}
+
+export function fixtureGraphicCases(): DetectCase[] {
+  return readdirSync(FIXTURES)
+    .filter((f) => /\.(png|gif|jpe?g|webp)$/i.test(f))
+    .sort()
+    .map((file) => ({
+      name: file,
+      group: 'graphic (file)',
+      expected: 'not-photo',
+      load: async () => downscale(sharp(path.join(FIXTURES, file), { animated: false })),
+    }));
+}
+
+export function svgGraphicCases(): DetectCase[] {
+  return SVG_GRAPHICS.map((g) => ({
+    name: g.name,
+    group: 'graphic (svg)',
+    expected: 'not-photo',
+    load: async () => {
+      const png = await sharp(Buffer.from(g.svg)).png().toBuffer();
+      const encoded = g.jpegQuality ? await sharp(png).jpeg({ quality: g.jpegQuality }).toBuffer() : png;
+      return downscale(encoded);
+    },
+  }));
+}
