@@ -14,7 +14,7 @@ interface ModelJson {
   generatedBy?: string;
   convertedBy?: string;
   weightsManifest: { paths: string[]; weights: io.WeightsManifestEntry[] }[];
-  userDefinedMetadata?: Record<string, unknown>;
+  userDefinedMetadata?: io.ModelArtifacts['userDefinedMetadata'];
 }
 
 /** An IOHandler reading model.json and its weight shards from disk. */

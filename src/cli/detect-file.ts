@@ -1,0 +1,19 @@
+// Runs the grayscale detector (src/detect) on a decoded image: it expects a small downscale.
+import sharp from 'sharp';
+import { DETECT_MAX_SIDE, detectImageKind, type Detection } from '../detect/index.ts';
+import type { RgbaImage } from '../engine/index.ts';
+
+export async function detectImage(image: RgbaImage): Promise<Detection> {
+  const { data, width, height } = image;
+  const scale = Math.min(1, DETECT_MAX_SIDE / Math.max(width, height));
+  const w = Math.max(1, Math.round(width * scale));
+  const h = Math.max(1, Math.round(height * scale));
+  const small =
+    scale === 1
+      ? data
+      : await sharp(Buffer.from(data.buffer, data.byteOffset, data.length), { raw: { width, height, channels: 4 } })
+          .resize(w, h, { fit: 'fill' })
+          .raw()
+          .toBuffer();
+  return detectImageKind(new Uint8ClampedArray(small.buffer, small.byteOffset, small.length), w, h);
+}

@@ -1,0 +1,120 @@
+// `recolor --out DIR [--strength S] [--force] FILE_OR_DIR...`: colorizes files with the engine.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Engine } from '../engine/index.ts';
+import { parseCliArgs, USAGE, type CliOptions } from './args.ts';
+import { collectJobs, type Job } from './collect.ts';
+import { detectImage } from './detect-file.ts';
+import { decodeImage, encodePng } from './image-io.ts';
+import { DEFAULT_MODEL_DIR, fileModelHandler, readModelVersion } from './model-files.ts';
+import { Progress, type ProgressSink } from './progress.ts';
+
+export interface CliIo {
+  stdout: ProgressSink;
+  stderr: ProgressSink;
+}
+
+type Outcome =
+  | { status: 'colorized'; job: Job; kind: string }
+  | { status: 'skipped'; job: Job; why: string }
+  | { status: 'failed'; job: Job; why: string };
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
+
+async function loadEngine(modelDir: string): Promise<Engine> {
+  // Loaded on first use: tfjs takes a second to import, which --help and usage errors skip.
+  const { createEngine } = await import('../engine/index.ts');
+  const modelJson = path.join(modelDir, 'model.json');
+  return createEngine({ model: fileModelHandler(modelJson), modelVersion: await readModelVersion(modelDir), backends: ['wasm', 'cpu'] });
+}
+
+async function processJob(job: Job, options: CliOptions, engine: () => Promise<Engine>): Promise<Outcome> {
+  let image;
+  try {
+    image = await decodeImage(job.input);
+  } catch (error) {
+    return { status: 'failed', job, why: `not a readable image (${message(error)})` };
+  }
+  let kind = 'forced';
+  if (!options.force) {
+    const detection = await detectImage(image);
+    kind = detection.kind;
+    if (detection.kind === 'color') return { status: 'skipped', job, why: `already in color (${detection.reason})` };
+    if (detection.kind === 'not-photo') return { status: 'skipped', job, why: `not a photograph (${detection.reason})` };
+  }
+  try {
+    const colored = await (await engine()).colorize(image, { strength: options.strength });
+    await encodePng(colored, job.output);
+    return { status: 'colorized', job, kind };
+  } catch (error) {
+    return { status: 'failed', job, why: message(error) };
+  }
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+function summarize(outcomes: Outcome[], missing: number, io: CliIo): void {
+  const skipped = outcomes.filter((o) => o.status === 'skipped');
+  const failed = outcomes.filter((o) => o.status === 'failed');
+  const colorized = outcomes.length - skipped.length - failed.length;
+  if (skipped.length > 0) {
+    io.stdout.write(`Skipped ${skipped.length} (use --force to colorize them anyway):\n`);
+    for (const o of skipped) io.stdout.write(`  ${o.job.input}: ${o.why}\n`);
+  }
+  if (failed.length > 0) {
+    io.stderr.write(`Failed ${failed.length}:\n`);
+    for (const o of failed) io.stderr.write(`  ${o.job.input}: ${o.why}\n`);
+  }
+  io.stdout.write(
+    `Colorized ${colorized}, skipped ${skipped.length}, failed ${failed.length + missing}.\n`,
+  );
+}
+
+export async function run(options: CliOptions, io: CliIo): Promise<number> {
+  const { jobs, missing } = await collectJobs(options.inputs, options.out);
+  for (const m of missing) io.stderr.write(`recolor: ${m.input}: ${m.reason}\n`);
+  if (jobs.length === 0) {
+    io.stderr.write('recolor: no image files found\n');
+    return missing.length > 0 ? 1 : 2;
+  }
+  await mkdir(options.out, { recursive: true });
+  let enginePromise: Promise<Engine> | undefined;
+  const engine = () => (enginePromise ??= loadEngine(options.model ?? DEFAULT_MODEL_DIR));
+  const progress = jobs.length > 1 ? new Progress(jobs.length, io.stderr) : undefined;
+  const outcomes: Outcome[] = [];
+  try {
+    for (const job of jobs) {
+      const outcome = await processJob(job, options, engine);
+      outcomes.push(outcome);
+      if (outcome.status === 'colorized') {
+        const line = `${job.input} -> ${displayPath(job.output)} (${outcome.kind})`;
+        if (progress) progress.log(line, io.stdout);
+        else io.stdout.write(`${line}\n`);
+      }
+      progress?.step(path.basename(job.input));
+    }
+  } finally {
+    progress?.finish();
+    if (enginePromise) (await enginePromise.catch(() => undefined))?.dispose();
+  }
+  summarize(outcomes, missing.length, io);
+  return outcomes.some((o) => o.status === 'failed') || missing.length > 0 ? 1 : 0;
+}
+
+export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  if (parsed.kind === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    io.stderr.write(`recolor: ${parsed.message}\nTry 'recolor --help'.\n`);
+    return 2;
+  }
+  return run(parsed.options, io);
+}

@@ -1,0 +1,139 @@
+// `recolor` end to end: the real bin/recolor.js in a child process, on the fixture folder (gray
+// JPEG/PNG/TIFF/GIF, a sepia WebP, a color JPEG, a truncated JPEG and a text file named .jpg).
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeImage } from '../../src/cli/image-io.ts';
+import { rgbaToLightnessF } from '../../src/engine/index.ts';
+import { HAS_MODEL } from './engine-test-images.ts';
+import { MODEL_DIR, REPO_ROOT } from './model-files.ts';
+
+const BIN = path.join(REPO_ROOT, 'bin/recolor.js');
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/cli/input');
+// Only a model other than the shipped one needs naming; otherwise the default path is tested.
+const MODEL_ARGS = path.resolve(MODEL_DIR) === path.join(REPO_ROOT, 'models/colorizer') ? [] : ['--model', MODEL_DIR];
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function recolor(args: string[]): Promise<Result> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: REPO_ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function hashTree(dir: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    hashes[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  }
+  return hashes;
+}
+
+/** Largest lightness difference between two images of one size, in 8-bit steps of L*. */
+async function worstLightnessSteps(a: string, b: string): Promise<number> {
+  const [ia, ib] = await Promise.all([decodeImage(a), decodeImage(b)]);
+  expect([ib.width, ib.height]).toEqual([ia.width, ia.height]);
+  const fa = rgbaToLightnessF(ia.data);
+  const fb = rgbaToLightnessF(ib.data);
+  let worst = 0;
+  for (let i = 0; i < fa.length; i++) worst = Math.max(worst, Math.abs(fa[i] - fb[i]));
+  return (worst * 116 * 255) / 100;
+}
+
+describe('recolor command', () => {
+  it('--help explains usage and exits 0', async () => {
+    const { code, stdout } = await recolor(['--help']);
+    expect(code).toBe(0);
+    for (const text of ['--out DIR', '--strength', '--force', 'recursively', 'first frame', 'never overwritten', 'Exit status']) {
+      expect(stdout).toContain(text);
+    }
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const { code, stderr } = await recolor(['--strength', '3', FIXTURES]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--out DIR is required[\s\S]*recolor --help/);
+  });
+});
+
+describe.skipIf(!HAS_MODEL)('recolor on the fixture folder', () => {
+  let work: string;
+  let before: Record<string, string>;
+  let run: Result;
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'recolor-cli-'));
+    before = await hashTree(FIXTURES);
+    run = await recolor([...MODEL_ARGS, '--out', path.join(work, 'out'), FIXTURES]);
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it('colorizes every gray and sepia image, recursively, as DIR/<name>.png', async () => {
+    expect((await readdir(path.join(work, 'out'))).sort()).toEqual([
+      'baboon-gray.png',
+      'chelsea-sepia.png',
+      'china-gray.png',
+      'fallen-leaf-gray.png',
+      'motorcycle-gray.png',
+    ]);
+    expect(run.stdout).toMatch(/chelsea-sepia\.webp -> .*chelsea-sepia\.png \(toned\)/);
+    expect(run.stdout).toMatch(/Colorized 5, skipped 1, failed 2\./);
+  });
+
+  it.each([
+    ['fallen-leaf-gray.jpg', 'fallen-leaf-gray.png'],
+    ['motorcycle-gray.png', 'motorcycle-gray.png'],
+    ['more/china-gray.tiff', 'china-gray.png'],
+    ['more/chelsea-sepia.webp', 'chelsea-sepia.png'],
+    ['baboon-gray.gif', 'baboon-gray.png'],
+  ])('%s keeps its size and lightness (GIF: first frame)', async (input, output) => {
+    expect(await worstLightnessSteps(path.join(FIXTURES, input), path.join(work, 'out', output))).toBeLessThanOrEqual(1);
+  });
+
+  it('skips and lists the color photo, reports the broken files, exits 1', () => {
+    expect(run.stdout).toMatch(/Skipped 1[^\n]*\n\s+\S*fruits-color\.jpg: already in color/);
+    expect(run.stderr).toMatch(/truncated\.jpg: not a readable image/);
+    expect(run.stderr).toMatch(/not-an-image\.jpg: not a readable image/);
+    expect(run.code).toBe(1);
+  });
+
+  it('shows progress with an ETA on stderr', () => {
+    expect(run.stderr).toMatch(/\[#+-+\] 1\/8 +\d+%  ETA \d+:\d\d/);
+    expect(run.stderr).toMatch(/8\/8 100%/);
+  });
+
+  it('leaves the inputs untouched', async () => {
+    expect(await hashTree(FIXTURES)).toEqual(before);
+  });
+
+  it('with --force colorizes the color photo from its lightness', async () => {
+    const out = path.join(work, 'forced');
+    const forced = await recolor([...MODEL_ARGS, '--force', '--strength', '0.7', '--out', out, path.join(FIXTURES, 'fruits-color.jpg')]);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/fruits-color\.png \(forced\)/);
+    expect(await worstLightnessSteps(path.join(FIXTURES, 'fruits-color.jpg'), path.join(out, 'fruits-color.png'))).toBeLessThanOrEqual(1);
+  });
+
+  it('never overwrites an input, even when DIR is the input folder', async () => {
+    const dir = path.join(work, 'same');
+    await cp(path.join(FIXTURES, 'motorcycle-gray.png'), path.join(dir, 'motorcycle-gray.png'), { recursive: true });
+    const original = await hashTree(dir);
+    const same = await recolor([...MODEL_ARGS, '--out', dir, dir]);
+    expect(same.code).toBe(0);
+    expect((await readdir(dir)).sort()).toEqual(['motorcycle-gray-2.png', 'motorcycle-gray.png']);
+    expect((await hashTree(dir))['motorcycle-gray.png']).toBe(original['motorcycle-gray.png']);
+  });
+});
