@@ -53,6 +53,15 @@ export const TONED_MAX_RESIDUAL = 2.6;
  */
 export const TONED_MIN_CHROMATIC_FRAC = 0.6;
 
+/**
+ * A faint cast (yellowed paper, a warm scan) straddles the chroma floor: part of the picture is just
+ * above it, part below, so neither the gray nor the toned rule sees it. Coherent hue, a curve that
+ * follows lightness, no pixel beyond a pale tint (90th percentile chroma <= 10, vivid pixels under
+ * 0.5%: the muted colour photos all have a few vivid details, an eagle's beak, a logo) is a cast.
+ */
+export const FAINT_CAST_MAX_P90 = 10;
+export const FAINT_CAST_MAX_VIVID_FRAC = 0.005;
+
 export interface Verdict {
   kind: ImageKind;
   score: number;
@@ -94,6 +103,17 @@ export function classify(m: RawMetrics): Verdict {
   const weakest = Math.min(...toneScores);
   if (weakest >= 0)
     return { kind: 'toned', score: Math.min(1, 0.5 + 0.5 * weakest), reason: 'one hue whose colour follows lightness (toned print)' };
+  if (
+    toneScores[0] >= 0 &&
+    toneScores[1] >= 0 &&
+    m.chromaP90 <= FAINT_CAST_MAX_P90 &&
+    m.vividFrac <= FAINT_CAST_MAX_VIVID_FRAC
+  )
+    return {
+      kind: 'toned',
+      score: margin(m.chromaP90, FAINT_CAST_MAX_P90, FAINT_CAST_MAX_P90),
+      reason: 'faint single-hue cast (yellowed paper or a warm scan)',
+    };
   const grayMargin = (m.chromaticFrac - GRAY_MAX_CHROMATIC_FRAC) / 0.05;
   return {
     kind: 'color',
