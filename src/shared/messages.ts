@@ -18,6 +18,10 @@ export type ImageSource =
   | { kind: 'bytes'; url: string; base64: string; mime: string };
 
 // ---- content script -> background
+/** Which site the tab shows: frames decide by the top page's site, which cross-origin frames can't read. */
+export interface PageSiteRequest {
+  type: 'page-site';
+}
 export interface ProbeRequest {
   type: 'probe';
   url: string;
@@ -32,6 +36,7 @@ export interface PageStatusReport {
   colorized: number;
   working: number;
   candidates: number;
+  showingOriginals: boolean;
 }
 
 // ---- UI page -> background
@@ -61,6 +66,7 @@ export interface CacheClearRequest {
 }
 
 export type BackgroundRequest =
+  | PageSiteRequest
   | ProbeRequest
   | ColorizeRequest
   | PageStatusReport
@@ -110,6 +116,7 @@ export interface CacheStats {
 }
 
 export interface ResponseMap {
+  'page-site': { ok: true; site: string | null };
   probe: ProbeResponse;
   colorize: ColorizeResponse;
   'page-status': { ok: true };
@@ -132,7 +139,7 @@ export interface ContentResponseMap {
   'menu-colorize': { ok: boolean; error?: string };
   'menu-show-original': { ok: boolean; error?: string };
   'set-show-originals': { ok: true };
-  'get-page-status': PageStatusReport & { showingOriginals: boolean };
+  'get-page-status': PageStatusReport;
 }
 
 // ---- validation
@@ -153,9 +160,10 @@ const isSource = (v: unknown): boolean => {
 };
 
 const BACKGROUND_SHAPES: Record<BackgroundRequest['type'], Shape> = {
+  'page-site': {},
   probe: { url: isUrl },
   colorize: { source: isSource, priority: isPriority },
-  'page-status': { colorized: isCount, working: isCount, candidates: isCount },
+  'page-status': { colorized: isCount, working: isCount, candidates: isCount, showingOriginals: isBool },
   'tab-status': { tabId: isTabId },
   'toggle-site': { tabId: isTabId },
   'show-originals': { tabId: isTabId, show: isBool },
@@ -194,4 +202,9 @@ export function parseContentCommand(value: unknown): ContentCommand | null {
 }
 
 /** Requests that make the background fetch or read page images: only content scripts may send them. */
-export const CONTENT_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set(['probe', 'colorize', 'page-status']);
+export const CONTENT_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
+  'page-site',
+  'probe',
+  'colorize',
+  'page-status',
+]);

@@ -1,0 +1,49 @@
+// Hosts the colorization engine in the background: loaded on first use from the extension's own
+// files (model and tfjs wasm ship in the package; nothing is downloaded), reported to the options
+// page with the backend tfjs ended up on and why.
+import browser from 'webextension-polyfill';
+import { getEngine } from '../engine/index.ts';
+import type { Engine } from '../engine/index.ts';
+import type { EngineStatus } from '../shared/messages.ts';
+
+let loading: Promise<Engine> | undefined;
+let status: EngineStatus = { ok: true, state: 'not-loaded' };
+
+async function modelVersion(): Promise<string> {
+  try {
+    const response = await fetch(browser.runtime.getURL('models/colorizer/info.json'));
+    const info = (await response.json()) as { version?: unknown };
+    return typeof info.version === 'string' ? info.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function engineStatus(): EngineStatus {
+  return status;
+}
+
+export function loadEngine(): Promise<Engine> {
+  loading ??= (async () => {
+    status = { ok: true, state: 'loading' };
+    const engine = await getEngine({
+      model: browser.runtime.getURL('models/colorizer/model.json'),
+      modelVersion: await modelVersion(),
+      wasmPaths: browser.runtime.getURL('wasm/'),
+    });
+    status = {
+      ok: true,
+      state: 'ready',
+      backend: engine.backend.backend,
+      reason: engine.backend.reason,
+      modelVersion: engine.modelVersion,
+    };
+    return engine;
+  })().catch((error: unknown) => {
+    status = { ok: true, state: 'failed', error: error instanceof Error ? error.message : String(error) };
+    // The next request tries again (a transient failure must not disable the extension).
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}

@@ -1,0 +1,43 @@
+// Which fetched files the background agrees to decode, and how big it lets them get. Pure: the
+// limits keep a service worker's memory bounded and refuse what can't be a photo.
+import type { Sniffed, RasterFormat } from './image-sniff.ts';
+
+/** Larger downloads are refused (a photo on a web page is rarely over a few MB). */
+export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
+/** Larger images are refused before decoding: 36 MP is ~144 MB of RGBA, the most we hold at once. */
+export const MAX_SOURCE_PIXELS = 36_000_000;
+/** Images are colorized at most this large on their long side; bigger ones are scaled down first. */
+export const MAX_WORK_SIDE = 3072;
+/** Smaller sources can't be photos worth colorizing (icons, spacers, tracking pixels). */
+export const MIN_SOURCE_SIDE = 32;
+
+const BINARY_TYPES = new Set(['application/octet-stream', 'binary/octet-stream', '']);
+
+export type Verdict = { ok: true; format: RasterFormat } | { ok: false; reason: string };
+
+/** Declared Content-Type, lowercased and without parameters. */
+export function mediaType(header: string | null): string {
+  return (header ?? '').split(';')[0].trim().toLowerCase();
+}
+
+export function judgeImage(sniffed: Sniffed, declaredType: string, byteLength: number): Verdict {
+  if (byteLength > MAX_IMAGE_BYTES) return { ok: false, reason: `too large (${byteLength} bytes)` };
+  if (!declaredType.startsWith('image/') && !BINARY_TYPES.has(declaredType)) {
+    return { ok: false, reason: `not an image (${declaredType})` };
+  }
+  if (sniffed.format === 'svg' || declaredType === 'image/svg+xml') return { ok: false, reason: 'vector image (svg)' };
+  if (sniffed.format === null) return { ok: false, reason: `not an image (bytes do not match ${declaredType || 'any image format'})` };
+  if (sniffed.animated) return { ok: false, reason: `animated ${sniffed.format}` };
+  const { width, height } = sniffed;
+  if (width !== undefined && height !== undefined) {
+    if (width * height > MAX_SOURCE_PIXELS) return { ok: false, reason: `too large (${width}x${height})` };
+    if (Math.min(width, height) < MIN_SOURCE_SIDE) return { ok: false, reason: `too small (${width}x${height})` };
+  }
+  return { ok: true, format: sniffed.format };
+}
+
+/** Size to decode at: the source size, or scaled so the long side is at most maxSide. */
+export function fitWithin(width: number, height: number, maxSide: number): { width: number; height: number } {
+  const scale = Math.min(1, maxSide / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { JobQueue } from './job-queue.ts';
+import type { Priority } from '../shared/messages.ts';
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((res) => (resolve = res));
+  return { promise, resolve };
+}
+
+/** Queues jobs behind a blocker and returns the order in which they ran. */
+async function order(jobs: [string, Priority][]): Promise<string[]> {
+  const queue = new JobQueue<string>();
+  const ran: string[] = [];
+  const gate = deferred();
+  const blocker = queue.run('blocker', 'background', () => gate.promise.then(() => 'blocker'));
+  const all = jobs.map(([key, priority]) =>
+    queue.run(key, priority, async () => {
+      ran.push(key);
+      return key;
+    }),
+  );
+  gate.resolve();
+  await Promise.all([blocker, ...all]);
+  return ran;
+}
+
+describe('JobQueue', () => {
+  it.each<[string, [string, Priority][], string[]]>([
+    ['fifo within a priority', [['a', 'visible'], ['b', 'visible'], ['c', 'visible']], ['a', 'b', 'c']],
+    ['user before visible before background', [['bg', 'background'], ['vis', 'visible'], ['click', 'user']], ['click', 'vis', 'bg']],
+    ['a duplicate promotes the queued job', [['a', 'background'], ['b', 'visible'], ['a', 'user']], ['a', 'b']],
+    ['a less urgent duplicate does not demote', [['a', 'user'], ['b', 'visible'], ['a', 'background']], ['a', 'b']],
+  ])('%s', async (_name, jobs, expected) => {
+    expect(await order(jobs)).toEqual(expected);
+  });
+
+  it('shares one run between duplicate keys', async () => {
+    const queue = new JobQueue<number>();
+    let runs = 0;
+    const task = async () => ++runs;
+    const [a, b] = await Promise.all([queue.run('k', 'visible', task), queue.run('k', 'user', task)]);
+    expect([a, b, runs]).toEqual([1, 1, 1]);
+  });
+
+  it('runs one job at a time', async () => {
+    const queue = new JobQueue<void>();
+    let active = 0;
+    let peak = 0;
+    const task = async () => {
+      active += 1;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, 2));
+      active -= 1;
+    };
+    await Promise.all(['a', 'b', 'c', 'd'].map((k) => queue.run(k, 'visible', task)));
+    expect(peak).toBe(1);
+    expect(queue.size).toBe(0);
+  });
+
+  it('keeps going after a failing job, and a key can be queued again after it settled', async () => {
+    const queue = new JobQueue<string>();
+    const failed = queue.run('x', 'visible', () => {
+      throw new Error('boom');
+    });
+    const next = queue.run('y', 'visible', async () => 'ok');
+    await expect(failed).rejects.toThrow('boom');
+    expect(await next).toBe('ok');
+    expect(await queue.run('x', 'visible', async () => 'again')).toBe('again');
+  });
+});

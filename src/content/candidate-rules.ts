@@ -1,0 +1,70 @@
+// Which elements are worth a look, and the small calculations the swap needs. Pure (strings and
+// numbers in, strings and numbers out), so it is table-tested without a browser.
+
+/** Smaller boxes are icons, avatars, buttons: not photos worth colorizing. */
+export const MIN_DISPLAY_SIDE = 96;
+
+export function isBigEnough(width: number, height: number): boolean {
+  return width >= MIN_DISPLAY_SIDE && height >= MIN_DISPLAY_SIDE;
+}
+
+/**
+ * The image URL of a computed `background-image`, when it is exactly one url() layer. Gradients,
+ * image-set() and several layers are left alone: swapping one layer of those would change the
+ * element's look in ways the user didn't ask for.
+ */
+export function singleBackgroundUrl(value: string): string | null {
+  const match = /^\s*url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^"'()\s]+))\s*\)\s*$/.exec(value);
+  if (!match) return null;
+  const raw = match[1] ?? match[2] ?? match[3] ?? '';
+  const url = raw.replace(/\\(.)/g, '$1');
+  return url || null;
+}
+
+/** A CSS url() value for a URL we made (blob: or data:), quoted safely. */
+export function cssUrl(url: string): string {
+  return `url("${url.replace(/["\\\n]/g, (c) => (c === '\n' ? '\\a ' : `\\${c}`))}")`;
+}
+
+/**
+ * The density descriptor that keeps an <img> the same intrinsic size once its source is swapped:
+ * the page may have picked a 2x srcset candidate (natural width = pixels / 2), and our result may be
+ * scaled down from the source. Rounded so the srcset string stays short.
+ */
+export function densityFor(resultPixelWidth: number, naturalWidth: number): number {
+  if (naturalWidth <= 0 || resultPixelWidth <= 0) return 1;
+  return Math.round((resultPixelWidth / naturalWidth) * 10000) / 10000;
+}
+
+export function srcsetFor(url: string, density: number): string {
+  // Safe for our URLs: srcset splits candidates on whitespace, and blob:/base64 data: URLs have none.
+  return `${url} ${density}x`;
+}
+
+export type SourceRoute = 'direct' | 'background' | 'skip';
+
+/**
+ * How the content script reads an image: pixels of same-origin, data: and blob: images can be read
+ * from a canvas here; other http(s) images go through the background (a canvas would be tainted).
+ */
+export function routeFor(url: string, pageOrigin: string): SourceRoute {
+  if (url.startsWith('data:image/') || url.startsWith('blob:')) return 'direct';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'skip';
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'skip';
+  return parsed.origin === pageOrigin ? 'direct' : 'background';
+}
+
+/** "image/svg+xml" data URLs and .svg paths: vector art, never a photo. */
+export function looksVector(url: string): boolean {
+  if (url.startsWith('data:')) return /^data:image\/svg/i.test(url);
+  try {
+    return /\.svgz?$/i.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}

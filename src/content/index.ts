@@ -1,0 +1,50 @@
+// Content script entry (every page, every frame). Waits for settings and the tab's site, then
+// hands the page to PageController. Errors stay here: a broken extension must never break a page.
+import browser from 'webextension-polyfill';
+import { parseContentCommand } from '../shared/messages.ts';
+import type { ContentCommand, ContentResponseMap } from '../shared/messages.ts';
+import { sendToBackground } from '../shared/messaging.ts';
+import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts';
+import { isSiteEnabled } from '../shared/sites.ts';
+import { PageController } from './page-controller.ts';
+
+const MARK = Symbol.for('recolor.content');
+
+async function main(): Promise<void> {
+  const scope = globalThis as { [MARK]?: boolean };
+  if (scope[MARK] || !(document.documentElement instanceof HTMLElement)) return; // not HTML (SVG, XML)
+  scope[MARK] = true;
+
+  const [settings, page] = await Promise.all([loadSettings(), sendToBackground({ type: 'page-site' })]);
+  const controller = new PageController();
+  controller.hoverControl = settings.hoverControl;
+  controller.start();
+  controller.setAuto(isSiteEnabled(page.site, settings).enabled);
+
+  onSettingsChanged((fresh) => {
+    controller.hoverControl = fresh.hoverControl;
+    controller.setAuto(isSiteEnabled(page.site, fresh).enabled);
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const command = parseContentCommand(message);
+    if (!command) return undefined;
+    return handle(controller, command).catch((error: unknown) => ({ ok: false, error: String(error) }));
+  });
+}
+
+async function handle(controller: PageController, command: ContentCommand): Promise<ContentResponseMap[ContentCommand['type']]> {
+  switch (command.type) {
+    case 'menu-colorize':
+      return controller.menuColorize(command.srcUrl);
+    case 'menu-show-original':
+      return controller.menuShowOriginal(command.srcUrl);
+    case 'set-show-originals':
+      controller.setShowOriginals(command.show);
+      return { ok: true };
+    case 'get-page-status':
+      return controller.status();
+  }
+}
+
+main().catch((error: unknown) => console.debug('[recolor] not started:', error));

@@ -1,0 +1,379 @@
+// The content script's brain: decides which found elements to look at (near the viewport, big
+// enough, loaded), asks the detector, has the background colorize, swaps the result in, and keeps
+// every original so it can always be put back. Nothing here may throw into the page.
+import { detectImageKind } from '../detect/index.ts';
+import { base64ToBytes } from '../shared/base64.ts';
+import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
+import { sendToBackground } from '../shared/messaging.ts';
+import { isBigEnough, looksVector, routeFor, singleBackgroundUrl } from './candidate-rules.ts';
+import { Overlay } from './overlay.ts';
+import { loadDetached, readPngBase64, readThumbnail, whenLoaded } from './pixels.ts';
+import type { Thumbnail } from './pixels.ts';
+import { Scanner } from './scanner.ts';
+import { browserSlicerHost, Slicer } from './slicer.ts';
+import { captureOriginal, showColorized, showOriginal } from './swap.ts';
+import type { Original } from './swap.ts';
+
+type State = 'new' | 'waiting' | 'checking' | 'skipped' | 'working' | 'colorized' | 'failed';
+
+interface Item {
+  element: HTMLElement;
+  kind: 'img' | 'background';
+  state: State;
+  visible: boolean;
+  /** Bumped when the page changes the element's source: late results for the old one are dropped. */
+  generation: number;
+  manual: boolean;
+  reason?: string;
+  sourceUrl?: string;
+  colorUrl?: string;
+  colorWidth?: number;
+  sourceWidth?: number;
+  original?: Original;
+  showingOriginal: boolean;
+  /** What we last wrote, to tell our own attribute changes from the page's. */
+  expected?: string;
+}
+
+/** Start looking at images this far outside the viewport, so they are ready when scrolled to. */
+const ROOT_MARGIN = '600px 300px';
+/** Sources narrower than this can't be photos (the display box may still be large: upscaled). */
+const MIN_NATURAL_SIDE = 32;
+
+export class PageController {
+  private readonly items = new WeakMap<Element, Item>();
+  private readonly colorized = new Set<Item>();
+  private readonly slicer = new Slicer({ ...browserSlicerHost(), onError: (error) => this.log(error) });
+  private readonly scanner = new Scanner(this.slicer, {
+    found: (element, kind) => this.register(element, kind),
+    changed: (element, attribute) => this.onSourceChanged(element, attribute),
+  });
+  private readonly overlay = new Overlay((element) => this.toggleItem(element));
+  private readonly io = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: ROOT_MARGIN });
+  private auto = false;
+  private showingOriginals = false;
+  private candidates = 0;
+  private working = 0;
+  private reportTimer: number | undefined;
+  private lastContextTarget: Element | null = null;
+  hoverControl = true;
+
+  start(): void {
+    this.scanner.start();
+    document.addEventListener('mouseover', this.onMouseOver, { capture: true, passive: true });
+    document.addEventListener('mouseout', this.onMouseOut, { capture: true, passive: true });
+    document.addEventListener('contextmenu', (event) => (this.lastContextTarget = event.target as Element), {
+      capture: true,
+      passive: true,
+    });
+    this.report();
+  }
+
+  setAuto(on: boolean): void {
+    if (on === this.auto) return;
+    this.auto = on;
+    if (on) this.recheckAll();
+    else {
+      // Turned off for this site: put back what we did on our own; what the user asked for stays.
+      for (const item of [...this.colorized]) if (!item.manual) this.reset(item, true);
+      this.report();
+    }
+  }
+
+  setShowOriginals(show: boolean): void {
+    this.showingOriginals = show;
+    for (const item of this.colorized) this.display(item, show);
+    if (!show && this.auto) this.recheckAll();
+    this.report();
+  }
+
+  status() {
+    return {
+      type: 'page-status' as const,
+      colorized: this.colorized.size,
+      working: this.working,
+      candidates: this.candidates,
+      showingOriginals: this.showingOriginals,
+    };
+  }
+
+  async menuColorize(srcUrl: string): Promise<{ ok: boolean; error?: string }> {
+    const item = this.findBySrc(srcUrl);
+    if (!item) return { ok: false, error: 'image not found on this page' };
+    if (item.colorUrl) {
+      this.display(item, false);
+      return { ok: true };
+    }
+    item.manual = true;
+    if (item.kind === 'img' && !(await whenLoaded(item.element as HTMLImageElement))) {
+      return { ok: false, error: 'image did not load' };
+    }
+    await this.colorize(item, 'user');
+    return item.colorUrl ? { ok: true } : { ok: false, error: item.reason ?? 'not colorized' };
+  }
+
+  menuShowOriginal(srcUrl: string): { ok: boolean; error?: string } {
+    const item = this.findBySrc(srcUrl);
+    if (!item?.colorUrl) return { ok: false, error: 'no colorized image there' };
+    this.display(item, true);
+    return { ok: true };
+  }
+
+  // ---- finding and choosing
+
+  private register(element: HTMLElement, kind: Item['kind']): Item {
+    let item = this.items.get(element);
+    if (!item) {
+      item = { element, kind, state: 'new', visible: false, generation: 0, manual: false, showingOriginal: false };
+      this.items.set(element, item);
+      this.io.observe(element);
+    }
+    return item;
+  }
+
+  /** Re-observing makes the observer report every element's current intersection again. */
+  private recheckAll(): void {
+    this.scanner.scan(document.documentElement);
+    for (const image of Array.from(document.images)) {
+      this.io.unobserve(image);
+      this.io.observe(image);
+    }
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const item = this.items.get(entry.target);
+      if (!item) continue;
+      item.visible = entry.isIntersecting;
+      if (item.visible && item.state === 'new') this.slicer.add(() => this.consider(item));
+    }
+  }
+
+  private consider(item: Item): void {
+    if (item.state !== 'new' || !this.auto || this.showingOriginals || !item.element.isConnected) return;
+    const rect = item.element.getBoundingClientRect();
+    if (item.kind === 'img') {
+      const image = item.element as HTMLImageElement;
+      if (!image.complete) {
+        // Lazy or slow images: look again once they have pixels (and their real size).
+        item.state = 'waiting';
+        void whenLoaded(image).then((ok) => {
+          item.state = ok ? 'new' : 'failed';
+          if (ok && item.visible) this.slicer.add(() => this.consider(item));
+        });
+        return;
+      }
+      if (Math.min(image.naturalWidth, image.naturalHeight) < MIN_NATURAL_SIDE) return this.skip(item, 'tiny source');
+    }
+    if (!isBigEnough(rect.width, rect.height)) return this.skip(item, 'small box');
+    const url = this.sourceUrlOf(item);
+    if (!url || looksVector(url) || routeFor(url, location.origin) === 'skip') return this.skip(item, 'not a raster image');
+    item.state = 'checking';
+    item.sourceUrl = url;
+    this.candidates += 1;
+    void this.detectAndColorize(item).catch((error) => this.fail(item, error));
+  }
+
+  private async detectAndColorize(item: Item): Promise<void> {
+    const generation = item.generation;
+    const thumb = await this.thumbnail(item);
+    if (generation !== item.generation) return;
+    if (!thumb) return this.skip(item, 'unreadable');
+    const detection = detectImageKind(thumb.data, thumb.width, thumb.height);
+    if (detection.kind !== 'grayscale' && detection.kind !== 'toned') return this.skip(item, `${detection.kind}: ${detection.reason}`);
+    await this.colorize(item, item.visible ? 'visible' : 'background');
+  }
+
+  private sourceUrlOf(item: Item): string | null {
+    if (item.kind === 'img') {
+      const image = item.element as HTMLImageElement;
+      return image.currentSrc || image.src || null;
+    }
+    return singleBackgroundUrl(getComputedStyle(item.element).backgroundImage);
+  }
+
+  private async pixelSource(item: Item): Promise<HTMLImageElement | null> {
+    if (item.kind === 'img') return item.element as HTMLImageElement;
+    return item.sourceUrl ? loadDetached(item.sourceUrl) : null;
+  }
+
+  private async thumbnail(item: Item): Promise<Thumbnail | null> {
+    const url = item.sourceUrl!;
+    if (routeFor(url, location.origin) === 'direct') {
+      const image = await this.pixelSource(item);
+      try {
+        if (image) return readThumbnail(image);
+      } catch {
+        // Tainted after all (a redirect to another origin): the background can read it.
+      }
+      if (!/^https?:/.test(url)) return null;
+    }
+    const probe = await sendToBackground({ type: 'probe', url });
+    if (!probe.ok) return null;
+    return { data: new Uint8ClampedArray(base64ToBytes(probe.pixels)), width: probe.width, height: probe.height };
+  }
+
+  // ---- colorizing and swapping
+
+  private async colorize(item: Item, priority: Priority): Promise<void> {
+    const generation = item.generation;
+    item.state = 'working';
+    item.sourceUrl ??= this.sourceUrlOf(item) ?? undefined;
+    this.working += 1;
+    this.overlay.showWorking(item.element);
+    this.report();
+    try {
+      const url = item.sourceUrl;
+      if (!url) throw new Error('no source');
+      let response = await this.request(item, url, priority, false);
+      // The background fetches without the user's cookies; a same-origin image may need them.
+      if (!response.ok && routeFor(url, location.origin) === 'direct' && /^https?:/.test(url)) {
+        response = await this.request(item, url, priority, true);
+      }
+      if (generation !== item.generation || !item.element.isConnected) return; // page moved on
+      if (!response.ok) return this.fail(item, response.error);
+      const shown = await this.install(item, response);
+      if (!shown) return this.fail(item, 'result could not be shown');
+    } catch (error) {
+      this.fail(item, error);
+    } finally {
+      this.working -= 1;
+      this.overlay.doneWorking(item.element);
+      this.report();
+    }
+  }
+
+  private async request(item: Item, url: string, priority: Priority, readHere: boolean): Promise<ColorizeResponse> {
+    let source: ImageSource = { kind: 'url', url };
+    if (readHere || !/^https?:/.test(url)) {
+      const image = await this.pixelSource(item);
+      if (!image) return { ok: false, error: 'image did not load' };
+      source = { kind: 'bytes', url: url.startsWith('data:') ? 'data:' : url, base64: await readPngBase64(image), mime: 'image/png' };
+    }
+    return sendToBackground({ type: 'colorize', source, priority });
+  }
+
+  /** Makes a URL for the result (blob:, or data: where blob: won't load) and shows it. */
+  private async install(item: Item, result: Extract<ColorizeResponse, { ok: true }>): Promise<boolean> {
+    const bytes = base64ToBytes(result.base64);
+    const blobUrl = URL.createObjectURL(new Blob([bytes], { type: result.mime }));
+    const candidates = [blobUrl, `data:${result.mime};base64,${result.base64}`];
+    for (const url of candidates) {
+      if (await loads(url)) {
+        if (url !== blobUrl) URL.revokeObjectURL(blobUrl);
+        item.colorUrl = url;
+        item.colorWidth = result.width;
+        item.sourceWidth = result.sourceWidth;
+        item.original = captureOriginal(item.element);
+        item.state = 'colorized';
+        this.colorized.add(item);
+        this.display(item, this.showingOriginals && !item.manual);
+        return true;
+      }
+    }
+    URL.revokeObjectURL(blobUrl);
+    return false;
+  }
+
+  private display(item: Item, original: boolean): void {
+    if (!item.colorUrl || !item.original) return;
+    if (original) showOriginal(item.element, item.original);
+    else showColorized(item.element, item.colorUrl, item.colorWidth ?? 0, item.sourceWidth ?? 0);
+    item.showingOriginal = original;
+    item.expected = this.fingerprint(item.element);
+  }
+
+  private toggleItem(element: Element): void {
+    const item = this.items.get(element);
+    if (!item?.colorUrl) return;
+    this.display(item, !item.showingOriginal);
+    this.overlay.showControl(element, item.showingOriginal);
+  }
+
+  /** Drops our result for an item (putting the original back if asked) so it is looked at afresh. */
+  private reset(item: Item, restore: boolean): void {
+    if (restore && item.original) showOriginal(item.element, item.original);
+    if (item.colorUrl?.startsWith('blob:')) URL.revokeObjectURL(item.colorUrl);
+    this.colorized.delete(item);
+    item.colorUrl = item.original = item.expected = item.sourceUrl = undefined;
+    item.showingOriginal = false;
+    item.manual = false;
+    item.state = 'new';
+    item.generation += 1;
+  }
+
+  private fingerprint(element: HTMLElement): string {
+    if (element instanceof HTMLImageElement) return `${element.getAttribute('src')}|${element.getAttribute('srcset')}`;
+    return element.style.getPropertyValue('background-image');
+  }
+
+  private onSourceChanged(element: HTMLElement, attribute: string): void {
+    const item = this.items.get(element);
+    if (!item || item.state === 'new' || item.state === 'waiting') return;
+    if ((item.kind === 'img') !== (attribute === 'src' || attribute === 'srcset')) return; // e.g. an img's style
+    if (item.expected !== undefined && this.fingerprint(element) === item.expected) return; // our own change
+    if (item.kind === 'background' && !item.colorUrl && this.sourceUrlOf(item) === item.sourceUrl) return;
+    // The page put a different image there: ours no longer applies, and its new source is the original.
+    this.reset(item, false);
+    if (item.visible) this.slicer.add(() => this.consider(item));
+    this.report();
+  }
+
+  private findBySrc(srcUrl: string): Item | undefined {
+    const matches = (element: Element | null): element is HTMLElement => {
+      if (!(element instanceof HTMLElement)) return false;
+      const item = this.items.get(element);
+      if (item?.colorUrl === srcUrl || item?.sourceUrl === srcUrl) return true;
+      return element instanceof HTMLImageElement && (element.currentSrc === srcUrl || element.src === srcUrl);
+    };
+    const element = matches(this.lastContextTarget)
+      ? this.lastContextTarget
+      : Array.from(document.images).find((image) => matches(image));
+    if (!element) return undefined;
+    return this.items.get(element) ?? this.register(element, element instanceof HTMLImageElement ? 'img' : 'background');
+  }
+
+  // ---- hover control
+
+  private readonly onMouseOver = (event: MouseEvent) => {
+    if (!this.hoverControl) return;
+    const item = this.items.get(event.target as Element);
+    if (item?.colorUrl) this.overlay.showControl(item.element, item.showingOriginal);
+  };
+
+  private readonly onMouseOut = (event: MouseEvent) => {
+    if (this.overlay.controlTarget() === event.target) this.overlay.scheduleHide();
+  };
+
+  // ---- bookkeeping
+
+  private skip(item: Item, reason: string): void {
+    item.state = 'skipped';
+    item.reason = reason;
+  }
+
+  private fail(item: Item, error: unknown): void {
+    item.state = 'failed';
+    item.reason = error instanceof Error ? error.message : String(error);
+  }
+
+  private report(): void {
+    clearTimeout(this.reportTimer);
+    this.reportTimer = window.setTimeout(() => {
+      sendToBackground(this.status()).catch(() => undefined);
+    }, 150);
+  }
+
+  private log(error: unknown): void {
+    console.debug('[recolor]', error);
+  }
+}
+
+function loads(url: string): Promise<boolean> {
+  const probe = new Image();
+  probe.src = url;
+  return probe.decode().then(
+    () => true,
+    () => false,
+  );
+}

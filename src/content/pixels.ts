@@ -1,0 +1,66 @@
+// Reading pixels in the content script: a tiny thumbnail for the detector, or the whole image as
+// PNG bytes for sources the background can't fetch (blob: URLs belong to the page). Both fail with
+// a SecurityError on a cross-origin image (tainted canvas): callers then ask the background.
+import { DETECT_MAX_SIDE } from '../detect/index.ts';
+
+export interface Thumbnail {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+let scratch: HTMLCanvasElement | undefined;
+
+function canvas(width: number, height: number): CanvasRenderingContext2D {
+  scratch ??= document.createElement('canvas');
+  scratch.width = width;
+  scratch.height = height;
+  const context = scratch.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('no 2d context');
+  return context;
+}
+
+export function thumbnailSize(width: number, height: number, maxSide = DETECT_MAX_SIDE) {
+  const scale = Math.min(1, maxSide / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/** Draws a loaded image small. Throws on a tainted (cross-origin) image. */
+export function readThumbnail(image: HTMLImageElement): Thumbnail {
+  const size = thumbnailSize(image.naturalWidth, image.naturalHeight);
+  const context = canvas(size.width, size.height);
+  context.clearRect(0, 0, size.width, size.height);
+  context.drawImage(image, 0, 0, size.width, size.height);
+  const data = context.getImageData(0, 0, size.width, size.height).data;
+  return { data, width: size.width, height: size.height };
+}
+
+/** The full image as PNG bytes (base64 without the data: prefix). Throws on a tainted image. */
+export async function readPngBase64(image: HTMLImageElement): Promise<string> {
+  const context = canvas(image.naturalWidth, image.naturalHeight);
+  context.drawImage(image, 0, 0);
+  const url = context.canvas.toDataURL('image/png');
+  return url.slice(url.indexOf(',') + 1);
+}
+
+/** Resolves once the image has loaded (or fails); true when it has pixels to read. */
+export function whenLoaded(image: HTMLImageElement): Promise<boolean> {
+  if (image.complete) return Promise.resolve(image.naturalWidth > 0);
+  return new Promise((resolve) => {
+    const done = () => {
+      image.removeEventListener('load', done);
+      image.removeEventListener('error', done);
+      resolve(image.naturalWidth > 0);
+    };
+    image.addEventListener('load', done);
+    image.addEventListener('error', done);
+  });
+}
+
+/** A detached image for a CSS background URL, loaded (for its pixels and natural size). */
+export async function loadDetached(url: string): Promise<HTMLImageElement | null> {
+  const image = new Image();
+  image.decoding = 'async';
+  image.src = url;
+  return (await whenLoaded(image)) ? image : null;
+}

@@ -1,0 +1,68 @@
+// What the tests look at on a page: element boxes (nothing may move), whether an image shows our
+// colorized result, and how colorful a region really is on screen.
+import type { Page } from '@playwright/test';
+import sharp from 'sharp';
+
+export type Boxes = Record<string, [number, number, number, number]>;
+
+/** Every element in <body> with an id: its box, rounded to 1/10 px. */
+export async function boxes(page: Page): Promise<Boxes> {
+  return page.evaluate(() => {
+    const out: Record<string, [number, number, number, number]> = {};
+    for (const element of Array.from(document.body.querySelectorAll('[id]'))) {
+      const r = element.getBoundingClientRect();
+      const round = (v: number) => Math.round(v * 10) / 10;
+      out[element.id] = [round(r.x + scrollX), round(r.y + scrollY), round(r.width), round(r.height)];
+    }
+    return out;
+  });
+}
+
+/** The URL an <img> currently shows (blob: once colorized). */
+export async function shownUrl(page: Page, id: string): Promise<string> {
+  return page.$eval(`#${id}`, (img) => (img as HTMLImageElement).currentSrc);
+}
+
+export async function isSwapped(page: Page, id: string): Promise<boolean> {
+  return page.$eval(`#${id}`, (element) => {
+    if (element instanceof HTMLImageElement) return element.currentSrc.startsWith('blob:') || element.currentSrc.startsWith('data:image/');
+    return /url\("?(blob|data):/.test(getComputedStyle(element).backgroundImage);
+  });
+}
+
+export async function waitSwapped(page: Page, id: string, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    (target) => {
+      const element = document.getElementById(target);
+      if (!element) return false;
+      if (element instanceof HTMLImageElement) return /^(blob|data):/.test(element.currentSrc) && element.complete;
+      return /url\("?(blob|data):/.test(getComputedStyle(element).backgroundImage);
+    },
+    id,
+    { timeout, polling: 200 },
+  );
+}
+
+/**
+ * Mean chroma of what is on screen inside the element: max(R,G,B) - min(R,G,B), 0..255 averaged
+ * over pixels. A gray photo reads ~0-1 after JPEG; a colorized one clearly more.
+ */
+export async function screenChroma(page: Page, id: string): Promise<number> {
+  const element = await page.$(`#${id}`);
+  if (!element) throw new Error(`#${id} not found`);
+  await element.scrollIntoViewIfNeeded();
+  const png = await element.screenshot();
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  let sum = 0;
+  for (let i = 0; i < data.length; i += info.channels) {
+    sum += Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]);
+  }
+  return sum / (data.length / info.channels);
+}
+
+/** Collects uncaught page errors (the page must never see one from us). */
+export function collectPageErrors(page: Page): Error[] {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  return errors;
+}
