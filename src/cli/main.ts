@@ -25,7 +25,9 @@ function message(error: unknown): string {
 
 async function loadEngine(modelDir: string): Promise<Engine> {
   // Loaded on first use: tfjs takes a second to import, which --help and usage errors skip.
-  const { createEngine } = await import('../engine/index.ts');
+  const [{ createEngine }, tf] = await Promise.all([import('../engine/index.ts'), import('@tensorflow/tfjs')]);
+  // No debug checks, and no "install tfjs-node" banner (tfjs-node cannot be installed offline).
+  tf.enableProdMode();
   const modelJson = path.join(modelDir, 'model.json');
   return createEngine({ model: fileModelHandler(modelJson), modelVersion: await readModelVersion(modelDir), backends: ['wasm', 'cpu'] });
 }
