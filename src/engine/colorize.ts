@@ -3,7 +3,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayersModel } from '@tensorflow/tfjs';
 import { composeColor } from './compose.ts';
-import { rgbaToLightnessF } from './lab-buffers.ts';
 import type { ColorizeOptions, RgbaImage } from './types.ts';
 import { workingGeometry, workingInput, WORKING_SIZE } from './working-input.ts';
 
@@ -11,7 +10,7 @@ export const MAX_STRENGTH = 1.5;
 
 /** Milliseconds per stage of the last call (benchmarks; not part of the public contract). */
 export interface StageTimings {
-  /** Lightness plane + resize to the working input. */
+  /** Lightness of every pixel, reduced to the working input. */
   prepare: number;
   /** Tensor upload, network, download of ab. */
   model: number;
@@ -55,9 +54,8 @@ export async function colorizeImage(
   checkImage(image);
   const { width, height, data } = image;
   const t0 = performance.now();
-  const fy = rgbaToLightnessF(data);
   const geo = workingGeometry(width, height, WORKING_SIZE);
-  const input = workingInput(fy, width, height, geo);
+  const input = workingInput(data, width, height, geo);
   const t1 = performance.now();
   const ab = await predictAb(model, input, geo.size);
   const t2 = performance.now();
@@ -67,7 +65,7 @@ export async function colorizeImage(
     contentWidth: geo.width,
     contentHeight: geo.height,
   };
-  const out = composeColor(data, fy, width, height, grid, clampStrength(options.strength));
+  const out = composeColor(data, width, height, grid, clampStrength(options.strength));
   const t3 = performance.now();
   if (timings) {
     timings.prepare = t1 - t0;

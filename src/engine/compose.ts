@@ -2,7 +2,7 @@
 // the ORIGINAL lightness of every pixel, then converted to sRGB. This is the hot loop for large
 // images (12 Mpx), so it uses tables, precomputed per-column taps and no per-pixel allocation.
 import { labFInverse, writeLinearRgbInGamut } from './lab.ts';
-import { labTables } from './lab-tables.ts';
+import { labTables, Y_INDEX_SHIFT, Y_ROUND } from './lab-tables.ts';
 import { writeEncodedPixel } from './lab-buffers.ts';
 
 export interface AbGrid {
@@ -43,19 +43,18 @@ function axisTaps(fullLen: number, contentLen: number, stride: number, cells: nu
 }
 
 /**
- * Writes RGBA: lightness from `fy` (f(Y) per pixel, see rgbaToLightnessF), chroma from the grid
+ * Writes RGBA: lightness from `source` (each pixel's own, color ignored), chroma from the grid
  * times `strength`, alpha from `source`.
  */
 export function composeColor(
-  source: Uint8ClampedArray,
-  fy: Float32Array,
+  source: ArrayLike<number>,
   width: number,
   height: number,
   grid: AbGrid,
   strength: number,
 ): Uint8ClampedArray {
   const out = new Uint8ClampedArray(width * height * 4);
-  const { encode } = labTables();
+  const { encode, yR, yG, yB, fOfY } = labTables();
   const tx = axisTaps(width, grid.contentWidth, grid.stride, grid.cols);
   const ty = axisTaps(height, grid.contentHeight, grid.stride, grid.rows);
   const rowA = new Float32Array(grid.cols);
@@ -77,9 +76,10 @@ export function composeColor(
       const wx = tx.w1[x];
       const a = rowA[c0] + wx * (rowA[c1] - rowA[c0]);
       const b = rowB[c0] + wx * (rowB[c1] - rowB[c0]);
-      const f = fy[p];
+      const q = p * 4;
+      const f = fOfY[(yR[source[q]] + yG[source[q + 1]] + yB[source[q + 2]] + Y_ROUND) >> Y_INDEX_SHIFT];
       writeLinearRgbInGamut(labFInverse(f), f, a, b, rgb, 0);
-      writeEncodedPixel(rgb, encode, out, p * 4, source[p * 4 + 3]);
+      writeEncodedPixel(rgb, encode, out, q, source[q + 3]);
     }
   }
   return out;

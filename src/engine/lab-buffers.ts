@@ -1,8 +1,6 @@
 // Whole-buffer conversions for RGBA pixel data (ImageData layout).
 import { labFInverse, luminance, writeLinearRgbInGamut, XN, ZN } from './lab.ts';
-import { ENCODE_STEPS, labTables, tableF, Y_INDEX_SHIFT } from './lab-tables.ts';
-
-const ROUND = 1 << (Y_INDEX_SHIFT - 1);
+import { ENCODE_STEPS, labTables, tableF, Y_INDEX_SHIFT, Y_ROUND as ROUND } from './lab-tables.ts';
 
 /**
  * f(Y) of every pixel (CIE L* = 116 f - 16), the one quantity of the input the engine keeps at
@@ -16,6 +14,41 @@ export function rgbaToLightnessF(rgba: ArrayLike<number>, out?: Float32Array): F
     fy[i] = fOfY[(yR[rgba[p]] + yG[rgba[p + 1]] + yB[rgba[p + 2]] + ROUND) >> Y_INDEX_SHIFT];
   }
   return fy;
+}
+
+/**
+ * Means of f(Y) over kx x ky blocks (the last ones may be partial): a ceil(w/kx) x ceil(h/ky)
+ * plane. Computing the lightness inside the reduction spares a full-resolution float plane
+ * (48 MB and a pass over it for a 12-megapixel image).
+ */
+export function lightnessBlockMeans(
+  rgba: ArrayLike<number>,
+  width: number,
+  height: number,
+  kx: number,
+  ky: number,
+): Float32Array {
+  const { yR, yG, yB, fOfY } = labTables();
+  const ow = Math.ceil(width / kx);
+  const oh = Math.ceil(height / ky);
+  const out = new Float32Array(ow * oh);
+  const sums = new Float64Array(ow);
+  for (let oy = 0; oy < oh; oy++) {
+    sums.fill(0);
+    const y1 = Math.min(height, (oy + 1) * ky);
+    for (let y = oy * ky; y < y1; y++) {
+      let p = y * width * 4;
+      for (let ox = 0, x = 0; ox < ow; ox++) {
+        const x1 = Math.min(width, x + kx);
+        let acc = 0;
+        for (; x < x1; x++, p += 4) acc += fOfY[(yR[rgba[p]] + yG[rgba[p + 1]] + yB[rgba[p + 2]] + ROUND) >> Y_INDEX_SHIFT];
+        sums[ox] += acc;
+      }
+    }
+    const rows = y1 - oy * ky;
+    for (let ox = 0; ox < ow; ox++) out[oy * ow + ox] = sums[ox] / (rows * (Math.min(width, (ox + 1) * kx) - ox * kx));
+  }
+  return out;
 }
 
 /** RGBA -> interleaved L, a, b (3 floats per pixel). */

@@ -9,6 +9,8 @@ export const F_STEPS = 4096;
 /** Fixed-point luminance: channel contributions in units of 2^-20, summed, then >> 4 to index. */
 const Y_SHIFT = 20;
 export const Y_INDEX_SHIFT = 4;
+/** Added before the shift, to round to the nearest table entry. */
+export const Y_ROUND = 1 << (Y_INDEX_SHIFT - 1);
 export const Y_STEPS = 1 << (Y_SHIFT - Y_INDEX_SHIFT);
 
 export interface LabTables {

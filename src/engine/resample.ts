@@ -39,44 +39,11 @@ function computeTaps(srcLen: number, dstLen: number): Taps {
 }
 
 /**
- * Averages kx x ky blocks (the last row/column of blocks may be partial). One cheap pass over a
- * large image, so the triangle filter afterwards has few taps.
+ * Integer block sizes to average a sw x sh image down by before the triangle filter, leaving it
+ * at least a factor 2 so the blocks' edges are smoothed away. [1, 1] for modest reductions.
  */
-export function boxReduce(src: Float32Array, sw: number, sh: number, kx: number, ky: number): Float32Array {
-  const ow = Math.ceil(sw / kx);
-  const oh = Math.ceil(sh / ky);
-  const out = new Float32Array(ow * oh);
-  const rowSums = new Float32Array(ow);
-  for (let oy = 0; oy < oh; oy++) {
-    rowSums.fill(0);
-    const y1 = Math.min(sh, (oy + 1) * ky);
-    for (let y = oy * ky; y < y1; y++) {
-      const row = y * sw;
-      for (let x = 0, ox = 0; ox < ow; ox++) {
-        const x1 = Math.min(sw, x + kx);
-        let acc = 0;
-        for (; x < x1; x++) acc += src[row + x];
-        rowSums[ox] += acc;
-      }
-    }
-    const rows = y1 - oy * ky;
-    for (let ox = 0; ox < ow; ox++) {
-      const cols = Math.min(sw, (ox + 1) * kx) - ox * kx;
-      out[oy * ow + ox] = rowSums[ox] / (rows * cols);
-    }
-  }
-  return out;
-}
-
-/** Resizes a sw x sh plane to dw x dh; large reductions go through boxReduce first. */
-export function resizePlane(src: Float32Array, sw: number, sh: number, dw: number, dh: number): Float32Array {
-  // Leave at least a factor 2 to the triangle filter, so the box's blockiness is smoothed away.
-  const kx = Math.max(1, Math.floor(sw / dw / 2));
-  const ky = Math.max(1, Math.floor(sh / dh / 2));
-  if (kx === 1 && ky === 1) return resamplePlane(src, sw, sh, dw, dh);
-  const w = Math.ceil(sw / kx);
-  const h = Math.ceil(sh / ky);
-  return resamplePlane(boxReduce(src, sw, sh, kx, ky), w, h, dw, dh);
+export function reductionFactors(sw: number, sh: number, dw: number, dh: number): [number, number] {
+  return [Math.max(1, Math.floor(sw / dw / 2)), Math.max(1, Math.floor(sh / dh / 2))];
 }
 
 /** Resizes a sw x sh plane to dw x dh with a triangle filter. */

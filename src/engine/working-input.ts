@@ -1,7 +1,8 @@
 // The model contract (notes/common.md): input [1, S, S, 1] with x = L/50 - 1, S = 256; the image
 // is resized so its long side is S, aspect kept, and the rest padded by repeating the edge (a
 // constant pad would look like a frame to the network and bleed its colors inward).
-import { resizePlane } from './resample.ts';
+import { lightnessBlockMeans } from './lab-buffers.ts';
+import { reductionFactors, resamplePlane } from './resample.ts';
 
 export const WORKING_SIZE = 256;
 
@@ -22,9 +23,11 @@ export function workingGeometry(width: number, height: number, size = WORKING_SI
   };
 }
 
-/** Full-resolution f(Y) plane -> normalized, padded network input (size * size floats). */
-export function workingInput(fy: Float32Array, width: number, height: number, geo: WorkingGeometry): Float32Array {
-  const small = resizePlane(fy, width, height, geo.width, geo.height);
+/** Full-resolution RGBA -> normalized, padded network input (size * size floats) from L alone. */
+export function workingInput(rgba: ArrayLike<number>, width: number, height: number, geo: WorkingGeometry): Float32Array {
+  const [kx, ky] = reductionFactors(width, height, geo.width, geo.height);
+  const blocks = lightnessBlockMeans(rgba, width, height, kx, ky);
+  const small = resamplePlane(blocks, Math.ceil(width / kx), Math.ceil(height / ky), geo.width, geo.height);
   const { size } = geo;
   const input = new Float32Array(size * size);
   for (let y = 0; y < size; y++) {
