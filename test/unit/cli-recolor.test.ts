@@ -6,6 +6,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '../../src/cli/image-io.ts';
 import { rgbaToLightnessF } from '../../src/engine/index.ts';
@@ -101,6 +102,18 @@ describe.skipIf(!HAS_MODEL)('recolor on the fixture folder', () => {
     ['baboon-gray.gif', 'baboon-gray.png'],
   ])('%s keeps its size and lightness (GIF: first frame)', async (input, output) => {
     expect(await worstLightnessSteps(path.join(FIXTURES, input), path.join(work, 'out', output))).toBeLessThanOrEqual(1);
+  });
+
+  it('takes the first frame of an animated GIF', async () => {
+    const out = await decodeImage(path.join(work, 'out', 'baboon-gray.png'));
+    const frame = async (page: number) => {
+      const { data } = await sharp(path.join(FIXTURES, 'baboon-gray.gif'), { page }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      return rgbaToLightnessF(data);
+    };
+    const outF = rgbaToLightnessF(out.data);
+    const meanDiff = (f: Float32Array) => f.reduce((sum, v, i) => sum + Math.abs(v - outF[i]), 0) / f.length;
+    expect(meanDiff(await frame(0))).toBeLessThan(0.002);
+    expect(meanDiff(await frame(1))).toBeGreaterThan(0.02);
   });
 
   it('skips and lists the color photo, reports the broken files, exits 1', () => {
