@@ -95,6 +95,8 @@ export function classify(m: RawMetrics): Verdict {
   if (graphic) return graphic;
   if (m.chromaticFrac < GRAY_MAX_CHROMATIC_FRAC)
     return { kind: 'grayscale', score: margin(m.chromaticFrac, GRAY_MAX_CHROMATIC_FRAC, GRAY_MAX_CHROMATIC_FRAC), reason: 'no coloured pixels beyond JPEG noise' };
+  // Each toned criterion as a signed margin, scaled by how far beyond its threshold counts as
+  // certain (these spans only shape the score; the thresholds above make the decision).
   const toneScores = [
     (m.hueCoherence - TONED_MIN_HUE_COHERENCE) / 0.03,
     (TONED_MAX_RESIDUAL - m.toneResidual) / 1.5,

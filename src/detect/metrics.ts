@@ -68,50 +68,57 @@ function percentile(hist: Uint32Array, total: number, p: number): number {
   return hist.length * CHROMA_BIN_SIZE;
 }
 
-/** Counts distinct values and the largest multiplicity with an open-addressing hash (no allocation per key). */
-const HASH_SIZE = 8192; // power of two, at least twice DETECT_MAX_SIDE^2
-const hashKeys = new Int32Array(HASH_SIZE);
-const hashCounts = new Uint32Array(HASH_SIZE);
+/**
+ * Open-addressing table of the exact colours seen, with each colour's Lab: a photo thumbnail
+ * repeats a third of its colours and a graphic most of them, so each is converted once. Reused
+ * across calls (a page checks many images) and grown when a caller passes a bigger buffer.
+ */
+class ColorTable {
+  keys = new Int32Array(0);
+  counts = new Uint32Array(0);
+  lab = new Float64Array(0);
+  mask = 0;
 
-function colorStats(keys: Int32Array, count: number): { distinct: number; top: number } {
-  if (count * 2 > HASH_SIZE) {
-    const sorted = keys.slice(0, count).sort();
-    let distinct = 0;
-    let top = 0;
-    for (let i = 0, run = 0; i < count; i++) {
-      run = i > 0 && sorted[i] === sorted[i - 1] ? run + 1 : 1;
-      if (run === 1) distinct++;
-      if (run > top) top = run;
+  reset(pixels: number): void {
+    let size = 1024;
+    while (size < pixels * 2) size *= 2;
+    if (size !== this.keys.length) {
+      this.keys = new Int32Array(size);
+      this.counts = new Uint32Array(size);
+      this.lab = new Float64Array(size * 3);
+      this.mask = size - 1;
     }
-    return { distinct, top };
+    this.keys.fill(-1);
   }
-  hashKeys.fill(-1);
-  let distinct = 0;
-  let top = 0;
-  for (let i = 0; i < count; i++) {
-    const key = keys[i];
-    let h = Math.imul(key, 0x9e3779b1) >>> 19;
-    while (hashKeys[h] !== -1 && hashKeys[h] !== key) h = (h + 1) & (HASH_SIZE - 1);
-    if (hashKeys[h] === -1) {
-      hashKeys[h] = key;
-      hashCounts[h] = 0;
-      distinct++;
+
+  /** The slot of `key`, claimed (count 0, Lab not yet filled) if new. */
+  slot(key: number): number {
+    let h = (Math.imul(key, 0x9e3779b1) >>> 7) & this.mask;
+    while (this.keys[h] !== key) {
+      if (this.keys[h] === -1) {
+        this.keys[h] = key;
+        this.counts[h] = 0;
+        return h;
+      }
+      h = (h + 1) & this.mask;
     }
-    const c = ++hashCounts[h];
-    if (c > top) top = c;
+    return h;
   }
-  return { distinct, top };
 }
+
+const table = new ColorTable();
 
 export function measure(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): RawMetrics {
   const n = width * height;
-  const L = new Float32Array(n);
-  const A = new Float32Array(n);
-  const B = new Float32Array(n);
+  const L = new Float64Array(n);
+  const A = new Float64Array(n);
+  const B = new Float64Array(n);
   const opaque = new Uint8Array(n);
   const chromaHist = new Uint32Array(CHROMA_BINS);
-  const colorKeys = new Int32Array(n);
-  const lab = new Float64Array(3);
+  table.reset(n);
+  const tableLab = table.lab;
+  let distinct = 0;
+  let topColor = 0;
   let count = 0;
   let chromatic = 0;
   let vivid = 0;
@@ -119,31 +126,8 @@ export function measure(rgba: Uint8ClampedArray | Uint8Array, width: number, hei
   let sumB = 0;
   let sumC = 0;
 
-  for (let i = 0; i < n; i++) {
-    const p = i * 4;
-    if (rgba[p + 3] < OPAQUE_ALPHA_MIN) continue;
-    opaque[i] = 1;
-    colorKeys[count++] = (rgba[p] << 16) | (rgba[p + 1] << 8) | rgba[p + 2];
-    srgbToLab(rgba[p], rgba[p + 1], rgba[p + 2], lab, 0);
-    const a = lab[1];
-    const b = lab[2];
-    L[i] = lab[0];
-    A[i] = a;
-    B[i] = b;
-    const c = Math.sqrt(a * a + b * b);
-    const cbin = (c * (1 / CHROMA_BIN_SIZE)) | 0;
-    chromaHist[cbin < CHROMA_BINS ? cbin : CHROMA_BINS - 1]++;
-    if (c > CHROMA_NOISE_FLOOR) {
-      chromatic++;
-      sumA += a;
-      sumB += b;
-      sumC += c;
-    }
-    if (c > VIVID_CHROMA) vivid++;
-  }
-
   // Lightness steps to the right and down neighbour (-1 where either pixel is a hole), and whether
-  // that pair is flat. Computed once, then read by both pixels of the pair.
+  // that pair is flat. Each pair is measured once, when its second pixel is reached.
   const stepR = new Float32Array(n).fill(-1);
   const stepD = new Float32Array(n).fill(-1);
   const flatR = new Uint8Array(n);
@@ -152,26 +136,53 @@ export function measure(rgba: Uint8ClampedArray | Uint8Array, width: number, hei
   let pairsV = 0;
   let flatH = 0;
   let flatV = 0;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      if (!opaque[i]) continue;
-      if (x + 1 < width && opaque[i + 1]) {
-        const d = Math.abs(L[i + 1] - L[i]);
-        stepR[i] = d;
+
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      const p = i * 4;
+      if (rgba[p + 3] < OPAQUE_ALPHA_MIN) continue;
+      opaque[i] = 1;
+      count++;
+      const h = table.slot((rgba[p] << 16) | (rgba[p + 1] << 8) | rgba[p + 2]);
+      const seen = ++table.counts[h];
+      if (seen === 1) {
+        distinct++;
+        srgbToLab(rgba[p], rgba[p + 1], rgba[p + 2], tableLab, h * 3);
+      }
+      if (seen > topColor) topColor = seen;
+      const l = tableLab[h * 3];
+      const a = tableLab[h * 3 + 1];
+      const b = tableLab[h * 3 + 2];
+      L[i] = l;
+      A[i] = a;
+      B[i] = b;
+      const c = Math.sqrt(a * a + b * b);
+      const cbin = (c * (1 / CHROMA_BIN_SIZE)) | 0;
+      chromaHist[cbin < CHROMA_BINS ? cbin : CHROMA_BINS - 1]++;
+      if (c > CHROMA_NOISE_FLOOR) {
+        chromatic++;
+        sumA += a;
+        sumB += b;
+        sumC += c;
+      }
+      if (c > VIVID_CHROMA) vivid++;
+      if (x > 0 && opaque[i - 1]) {
+        const j = i - 1;
+        const d = Math.abs(l - L[j]);
+        stepR[j] = d;
         pairsH++;
-        if (d <= FLAT_L_DELTA && Math.abs(A[i + 1] - A[i]) + Math.abs(B[i + 1] - B[i]) <= 2 * FLAT_L_DELTA) {
-          flatR[i] = 1;
+        if (d <= FLAT_L_DELTA && Math.abs(a - A[j]) + Math.abs(b - B[j]) <= 2 * FLAT_L_DELTA) {
+          flatR[j] = 1;
           flatH++;
         }
       }
-      if (y + 1 < height && opaque[i + width]) {
-        const j = i + width;
-        const d = Math.abs(L[j] - L[i]);
-        stepD[i] = d;
+      if (y > 0 && opaque[i - width]) {
+        const j = i - width;
+        const d = Math.abs(l - L[j]);
+        stepD[j] = d;
         pairsV++;
-        if (d <= FLAT_L_DELTA && Math.abs(A[j] - A[i]) + Math.abs(B[j] - B[i]) <= 2 * FLAT_L_DELTA) {
-          flatD[i] = 1;
+        if (d <= FLAT_L_DELTA && Math.abs(a - A[j]) + Math.abs(b - B[j]) <= 2 * FLAT_L_DELTA) {
+          flatD[j] = 1;
           flatV++;
         }
       }
@@ -226,7 +237,6 @@ export function measure(rgba: Uint8ClampedArray | Uint8Array, width: number, hei
     explained += (binA[b] * binA[b] + binB[b] * binB[b]) / binW[b];
   }
 
-  const colors = colorStats(colorKeys, count);
   const safe = Math.max(1, count);
   const dominant = Math.atan2(sumB, sumA);
   return {
@@ -242,8 +252,8 @@ export function measure(rgba: Uint8ClampedArray | Uint8Array, width: number, hei
     dominantHueDeg: ((dominant * 180) / Math.PI + 360) % 360,
     // RMS distance (a*b* units) of mid-tone pixels from their lightness bin's mean colour.
     toneResidual: totalW > 0 ? Math.sqrt(Math.max(0, sumWSq - explained) / totalW) : 0,
-    topColorFrac: colors.top / safe,
-    distinctColors: colors.distinct,
+    topColorFrac: topColor / safe,
+    distinctColors: distinct,
     edgeFrac: edges / Math.max(1, pairs),
     strongEdgeFrac: strong / Math.max(1, pairs),
     flatFrac: flat / Math.max(1, pairs),

@@ -27,13 +27,20 @@ export interface DetectCase {
   expected: ImageKind;
   /** Other kinds that are equally right for this case (both lead to the same action). */
   alsoRight?: ImageKind[];
-  load: () => Promise<Small>;
+  /** The full-size encoded image (JPEG, PNG, GIF) as a page would serve it. */
+  load: () => Promise<Buffer>;
 }
 
-export async function downscale(input: Buffer | sharp.Sharp): Promise<Small> {
-  const img = Buffer.isBuffer(input) ? sharp(input) : input;
-  const { data, info } = await img
-    .resize({ width: DETECT_MAX_SIDE, height: DETECT_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+/**
+ * lanczos3 is sharp's default and close to what canvas drawImage does with
+ * imageSmoothingQuality 'high'; nearest is the worst case, a point-sampling downscale.
+ */
+export type DownscaleKernel = 'lanczos3' | 'nearest';
+
+/** Downscales to at most DETECT_MAX_SIDE on the long side, as the extension does before detecting. */
+export async function downscale(input: Buffer, kernel: DownscaleKernel = 'lanczos3'): Promise<Small> {
+  const { data, info } = await sharp(input)
+    .resize({ width: DETECT_MAX_SIDE, height: DETECT_MAX_SIDE, fit: 'inside', withoutEnlargement: true, kernel })
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
@@ -69,17 +76,16 @@ function gaussian(seed: number): () => number {
 type Rgb = [number, number, number];
 
 /** Per-pixel transform of a photo's gray value (0..255) into RGB, then a real JPEG round trip. */
-async function grayMapped(file: string, quality: number, map: (v: number, i: number) => Rgb): Promise<Small> {
+async function grayMapped(file: string, quality: number, map: (v: number, i: number) => Rgb): Promise<Buffer> {
   const { data, info } = await sharp(path.join(VAL_DIR, file)).grayscale().raw().toBuffer({ resolveWithObject: true });
   const out = Buffer.alloc(info.width * info.height * 3);
   for (let i = 0; i < info.width * info.height; i++) {
     const rgb = map(data[i], i);
     for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.max(0, Math.min(255, Math.round(rgb[c])));
   }
-  const jpeg = await sharp(out, { raw: { width: info.width, height: info.height, channels: 3 } })
+  return sharp(out, { raw: { width: info.width, height: info.height, channels: 3 } })
     .jpeg({ quality })
     .toBuffer();
-  return downscale(jpeg);
 }
 
 function gradientMap(dark: Rgb, light: Rgb): (v: number) => Rgb {
@@ -100,7 +106,7 @@ interface Variant {
   tag: string;
   expected: ImageKind;
   alsoRight?: ImageKind[];
-  make: (file: string) => Promise<Small>;
+  make: (file: string) => Promise<Buffer>;
 }
 
 export const GRAY_VARIANTS: Variant[] = [
@@ -122,8 +128,7 @@ export const GRAY_VARIANTS: Variant[] = [
   ...[40, 75, 95].map((q) => ({
     tag: `sepia-q${q}`,
     expected: 'toned' as ImageKind,
-    make: async (file: string) =>
-      downscale(await sharp(path.join(VAL_DIR, file)).recomb(SEPIA_MATRIX).jpeg({ quality: q }).toBuffer()),
+    make: (file: string) => sharp(path.join(VAL_DIR, file)).recomb(SEPIA_MATRIX).jpeg({ quality: q }).toBuffer(),
   })),
   // A warm-toned print: dark brown shadows to cream paper.
   ...[40, 90].map((q) => ({
@@ -147,10 +152,8 @@ export const GRAY_VARIANTS: Variant[] = [
     make: (file: string) => grayMapped(file, q, (v) => [v, v * 0.985, v * 0.93]),
   })),
   // sharp's tint keeps lightness and gives every pixel one chroma: a green and a violet tint.
-  { tag: 'tint-green-q75', expected: 'toned', make: async (file) =>
-    downscale(await sharp(path.join(VAL_DIR, file)).tint('#4a7a3a').jpeg({ quality: 75 }).toBuffer()) },
-  { tag: 'tint-violet-q75', expected: 'toned', make: async (file) =>
-    downscale(await sharp(path.join(VAL_DIR, file)).tint('#6a4a8a').jpeg({ quality: 75 }).toBuffer()) },
+  { tag: 'tint-green-q75', expected: 'toned', make: (file) => sharp(path.join(VAL_DIR, file)).tint('#4a7a3a').jpeg({ quality: 75 }).toBuffer() },
+  { tag: 'tint-violet-q75', expected: 'toned', make: (file) => sharp(path.join(VAL_DIR, file)).tint('#6a4a8a').jpeg({ quality: 75 }).toBuffer() },
 ];
 
 export function colorPhotoCases(files: string[]): DetectCase[] {
@@ -158,7 +161,7 @@ export function colorPhotoCases(files: string[]): DetectCase[] {
     name: file,
     group: 'color photo',
     expected: VAL_TRUE_KIND[file]?.kind ?? 'color',
-    load: async () => downscale(readFileSync(path.join(VAL_DIR, file))),
+    load: async () => readFileSync(path.join(VAL_DIR, file)),
   }));
 }
 
@@ -182,7 +185,7 @@ export function fixtureGraphicCases(): DetectCase[] {
       name: file,
       group: 'graphic (file)',
       expected: 'not-photo',
-      load: async () => downscale(sharp(path.join(FIXTURES, file), { animated: false })),
+      load: async () => readFileSync(path.join(FIXTURES, file)),
     }));
 }
 
@@ -193,8 +196,7 @@ export function svgGraphicCases(): DetectCase[] {
     expected: 'not-photo',
     load: async () => {
       const png = await sharp(Buffer.from(g.svg)).png().toBuffer();
-      const encoded = g.jpegQuality ? await sharp(png).jpeg({ quality: g.jpegQuality }).toBuffer() : png;
-      return downscale(encoded);
+      return g.jpegQuality ? sharp(png).jpeg({ quality: g.jpegQuality }).toBuffer() : png;
     },
   }));
 }

@@ -1,19 +1,23 @@
 // The detector over a table of real images (see detect-cases.ts): every val photo in colour, gray
 // and toned versions of a spread of them through real JPEG at several qualities, and graphics.
-// Prints a confusion matrix and the per-call time; asserts every case's outcome.
+// Prints a confusion matrix and the per-call time; asserts every case's outcome (known misses, with
+// their reasons, are in detect-expectations.ts). A second pass downscales the same images by point
+// sampling, the worst a page's canvas can do, and checks the outcomes that matter most still hold.
+// Tuning aid: DETECT_DUMP=/tmp/detect.json writes every case's metrics and 64 px pixels.
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Detection, ImageKind } from '../../src/detect/index.ts';
 import { detectImageKind } from '../../src/detect/index.ts';
-import type { DetectCase, Small } from './detect-cases.ts';
-import { KNOWN_MISSES } from './detect-expectations.ts';
+import type { DetectCase, DownscaleKernel, Small } from './detect-cases.ts';
 import {
   colorPhotoCases,
+  downscale,
   fixtureGraphicCases,
   monochromePhotoCases,
   svgGraphicCases,
   valPhotosByChroma,
 } from './detect-cases.ts';
+import { KNOWN_MISSES } from './detect-expectations.ts';
 
 const byChroma = valPhotosByChroma();
 // The two most muted val photos plus ten spread evenly over the chroma range.
@@ -31,82 +35,119 @@ const CASES: DetectCase[] = [
 ];
 
 const KINDS: ImageKind[] = ['color', 'grayscale', 'toned', 'not-photo'];
-const images = new Map<string, Small>();
-const results = new Map<string, Detection>();
+const KERNELS: DownscaleKernel[] = ['lanczos3', 'nearest'];
+const images = new Map<DownscaleKernel, Map<string, Small>>(KERNELS.map((k) => [k, new Map()]));
+const results = new Map<DownscaleKernel, Map<string, Detection>>(KERNELS.map((k) => [k, new Map()]));
 
 beforeAll(async () => {
-  // Two at a time: sharp is already multi-threaded and the machine has two cores.
+  // Two at a time: sharp is multi-threaded already and the machine has two cores.
   const queue = [...CASES];
   const worker = async () => {
     for (let c = queue.shift(); c; c = queue.shift()) {
-      const img = await c.load();
-      images.set(c.name, img);
-      results.set(c.name, detectImageKind(img.data, img.width, img.height));
+      const encoded = await c.load();
+      for (const kernel of KERNELS) {
+        const img = await downscale(encoded, kernel);
+        images.get(kernel)!.set(c.name, img);
+        results.get(kernel)!.set(c.name, detectImageKind(img.data, img.width, img.height));
+      }
     }
   };
   await Promise.all([worker(), worker()]);
-});
-
-afterAll(() => {
   if (process.env.DETECT_DUMP) {
     const dump = CASES.map((c) => {
-      const img = images.get(c.name)!;
+      const img = images.get('lanczos3')!.get(c.name)!;
       const rgba = Buffer.from(img.data).toString('base64');
-      return { name: c.name, group: c.group, expected: c.expected, ...results.get(c.name), width: img.width, height: img.height, rgba };
+      return { name: c.name, group: c.group, expected: c.expected, ...results.get('lanczos3')!.get(c.name), width: img.width, height: img.height, rgba };
     });
-    writeFileSync(process.env.DETECT_DUMP, JSON.stringify(dump, null, 1));
+    writeFileSync(process.env.DETECT_DUMP, JSON.stringify(dump));
   }
 });
 
-describe('detectImageKind over real images', () => {
-  it('has at least 60 real images and prints the confusion matrix', () => {
-    expect(byChroma.length).toBeGreaterThanOrEqual(60);
-    const groups = [...new Set(CASES.map((c) => c.group))];
-    const matrix: Record<string, Record<string, number>> = {};
-    for (const g of groups) matrix[g] = Object.fromEntries(KINDS.map((k) => [k, 0]));
-    for (const c of CASES) matrix[c.group][results.get(c.name)!.kind]++;
-    const truth: Record<string, Record<string, number>> = {};
-    for (const k of KINDS) truth[k] = Object.fromEntries(KINDS.map((j) => [j, 0]));
-    for (const c of CASES) {
-      const kind = results.get(c.name)!.kind;
-      // A case whose detected kind is one of its equally right kinds counts on the diagonal.
-      truth[c.alsoRight?.includes(kind) ? kind : c.expected][kind]++;
-    }
-    console.log(`detector over ${CASES.length} cases: rows = case group, columns = detected kind`);
-    console.table(matrix);
-    console.log('confusion matrix: rows = true kind (val photos that are really toned prints moved), columns = detected');
-    console.table(truth);
-    expect(results.size).toBe(CASES.length);
-  });
+function printMatrices(kernel: DownscaleKernel): void {
+  const detected = (c: DetectCase) => results.get(kernel)!.get(c.name)!.kind;
+  const byGroup: Record<string, Record<string, number>> = {};
+  for (const c of CASES) {
+    byGroup[c.group] ??= Object.fromEntries(KINDS.map((k) => [k, 0]));
+    byGroup[c.group][detected(c)]++;
+  }
+  const truth: Record<string, Record<string, number>> = {};
+  for (const k of KINDS) truth[k] = Object.fromEntries(KINDS.map((j) => [j, 0]));
+  for (const c of CASES) {
+    const kind = detected(c);
+    // A case whose detected kind is one of its equally right kinds counts on the diagonal.
+    truth[c.alsoRight?.includes(kind) ? kind : c.expected][kind]++;
+  }
+  console.log(`[${kernel} downscale] ${CASES.length} cases; rows = case group, columns = detected kind`);
+  console.table(byGroup);
+  console.log(`[${kernel} downscale] confusion matrix: rows = true kind, columns = detected kind`);
+  console.table(truth);
+}
 
-  it('takes well under a millisecond per 64 px image (printed, not asserted)', () => {
-    const sample = [...images.values()].slice(0, 200);
-    for (const img of sample) detectImageKind(img.data, img.width, img.height); // warm the JIT
-    const rounds = 5;
-    const t0 = performance.now();
-    for (let r = 0; r < rounds; r++) for (const img of sample) detectImageKind(img.data, img.width, img.height);
-    const perCall = (performance.now() - t0) / (rounds * sample.length);
-    console.log(`detectImageKind: ${(perCall * 1000).toFixed(0)} us per call (mean over ${rounds * sample.length} calls, <=64x64)`);
-    expect(perCall).toBeGreaterThan(0);
+describe('detectImageKind over real images (sharp lanczos3 downscale to 64 px)', () => {
+  it('covers at least 60 real photos and prints the confusion matrix', () => {
+    expect(byChroma.length).toBeGreaterThanOrEqual(60);
+    expect(results.get('lanczos3')!.size).toBe(CASES.length);
+    printMatrices('lanczos3');
   });
 
   it('lists the known misses (see detect-expectations.ts)', () => {
     const misses = CASES.filter((c) => KNOWN_MISSES[c.name]).map((c) => ({
       case: c.name,
       expected: c.expected,
-      detected: results.get(c.name)!.kind,
+      detected: results.get('lanczos3')!.get(c.name)!.kind,
       why: KNOWN_MISSES[c.name].why,
     }));
     console.table(misses);
     expect(misses.length).toBe(Object.keys(KNOWN_MISSES).length);
   });
 
+  it('takes well under a millisecond per 64 px image (printed, not asserted)', () => {
+    const sample = [...images.get('lanczos3')!.values()].slice(0, 200);
+    for (const img of sample) detectImageKind(img.data, img.width, img.height); // warm the JIT
+    // Best of several rounds: other processes on a shared 2-core machine only ever add time.
+    const rounds: number[] = [];
+    for (let r = 0; r < 7; r++) {
+      const t0 = performance.now();
+      for (const img of sample) detectImageKind(img.data, img.width, img.height);
+      rounds.push((performance.now() - t0) / sample.length);
+    }
+    rounds.sort((a, b) => a - b);
+    const us = (ms: number) => `${(ms * 1000).toFixed(0)} us`;
+    console.log(`detectImageKind on real <=64x64 thumbnails: best ${us(rounds[0])}, median ${us(rounds[3])} per call (7 rounds of ${sample.length})`);
+    expect(rounds[0]).toBeGreaterThan(0);
+  });
+
   it.each(CASES.map((c) => [c.group, c.name, c.expected, c] as const))('%s: %s -> %s', (_g, name, _e, c) => {
-    const d = results.get(name)!;
-    expect(d.score).toBeGreaterThanOrEqual(0);
+    const d = results.get('lanczos3')!.get(name)!;
+    expect(d.score).toBeGreaterThanOrEqual(0.5);
     expect(d.score).toBeLessThanOrEqual(1);
     const miss = KNOWN_MISSES[name];
     if (miss) expect(d.kind, `known miss: ${miss.why}`).toBe(miss.detected);
     else expect([c.expected, ...(c.alsoRight ?? [])], d.reason).toContain(d.kind);
+  });
+});
+
+describe('detectImageKind after a point-sampled (nearest) downscale', () => {
+  // Aliasing adds edges and keeps JPEG noise that a filtering downscale averages away. Toned
+  // recall drops a little (sepia at q40 looks less like one tone curve), which only means fewer
+  // images colorized; what must not change is below.
+  const wrongly = (kinds: ImageKind[], pick: (c: DetectCase) => boolean) =>
+    CASES.filter((c) => pick(c) && !KNOWN_MISSES[c.name] && kinds.includes(results.get('nearest')!.get(c.name)!.kind)).map((c) => c.name);
+
+  it('prints the confusion matrix', () => {
+    printMatrices('nearest');
+    expect(results.get('nearest')!.size).toBe(CASES.length);
+  });
+
+  it('calls no colour photo grayscale or toned', () => {
+    expect(wrongly(['grayscale', 'toned'], (c) => c.expected === 'color')).toEqual([]);
+  });
+
+  it('calls every gray photo grayscale', () => {
+    expect(wrongly(['color', 'toned', 'not-photo'], (c) => c.group === 'gray photo')).toEqual([]);
+  });
+
+  it('calls no graphic grayscale or toned', () => {
+    expect(wrongly(['grayscale', 'toned'], (c) => c.expected === 'not-photo')).toEqual([]);
   });
 });

@@ -1,0 +1,80 @@
+// Small, synthetic cases for the detector's edges; the real-image tables are in
+// test/unit/detect-table.test.ts.
+import { describe, expect, it } from 'vitest';
+import { detectImageKind } from './index.ts';
+import { srgbToLab } from './lab.ts';
+
+type Rgba = [number, number, number, number];
+
+function image(width: number, height: number, pixel: (x: number, y: number) => Rgba): Uint8ClampedArray {
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(pixel(x, y), (y * width + x) * 4);
+  return data;
+}
+
+/** A smooth, noisy "photo-like" lightness field (deterministic). */
+function field(x: number, y: number): number {
+  const n = Math.sin(x * 12.9898 + y * 78.233) * 43758.5453;
+  return 60 + 50 * Math.sin(x / 9) * Math.cos(y / 7) + 12 * (n - Math.floor(n));
+}
+
+describe('srgbToLab', () => {
+  it.each([
+    [[255, 255, 255], [100, 0, 0]],
+    [[0, 0, 0], [0, 0, 0]],
+    [[128, 128, 128], [53.59, 0, 0]],
+    [[255, 0, 0], [53.24, 80.09, 67.2]],
+    [[0, 0, 255], [32.3, 79.19, -107.86]],
+  ] as const)('%j -> %j', (rgb, want) => {
+    const out = [0, 0, 0];
+    srgbToLab(rgb[0], rgb[1], rgb[2], out);
+    for (let k = 0; k < 3; k++) expect(out[k]).toBeCloseTo(want[k], 1);
+  });
+});
+
+describe('detectImageKind edge cases', () => {
+  it.each([
+    ['empty 0x0', 0, 0, () => [0, 0, 0, 255] as Rgba, 'not-photo'],
+    ['single pixel', 1, 1, () => [90, 90, 90, 255] as Rgba, 'not-photo'],
+    ['fully transparent', 32, 32, () => [10, 20, 30, 0] as Rgba, 'not-photo'],
+    ['solid mid gray', 64, 64, () => [128, 128, 128, 255] as Rgba, 'not-photo'],
+    ['solid red', 64, 64, () => [200, 30, 30, 255] as Rgba, 'not-photo'],
+    ['smooth noisy gray field', 64, 48, (x: number, y: number) => {
+      const v = Math.round(field(x, y) * 2);
+      return [v, v, v, 255] as Rgba;
+    }, 'grayscale'],
+    ['the same field, sepia-mapped', 64, 48, (x: number, y: number) => {
+      const t = field(x, y) / 130;
+      return [40 + 200 * t, 24 + 190 * t, 12 + 160 * t, 255] as Rgba;
+    }, 'toned'],
+    ['the same field with hue varying across the frame', 64, 48, (x: number, y: number) => {
+      const v = field(x, y) * 1.6;
+      return [v + (x < 32 ? 50 : -20), v + (y < 24 ? 40 : -10), v + (x >= 32 ? 60 : -20), 255] as Rgba;
+    }, 'color'],
+    ['the gray field inside a large transparent margin (a cut-out)', 64, 64, (x: number, y: number) => {
+      const v = Math.round(field(x, y) * 2);
+      return [v, v, v, x < 20 ? 0 : 255] as Rgba;
+    }, 'not-photo'],
+  ] as const)('%s -> %s', (_name, w, h, px, kind) => {
+    const d = detectImageKind(image(w, h, px), w, h);
+    expect(d.kind, d.reason).toBe(kind);
+    expect(d.score).toBeGreaterThanOrEqual(0.5);
+    expect(d.score).toBeLessThanOrEqual(1);
+    expect(Object.values(d.metrics).every(Number.isFinite)).toBe(true);
+  });
+
+  it('accepts a Uint8Array as well as a Uint8ClampedArray, with the same answer', () => {
+    const data = image(40, 30, (x, y) => {
+      const v = Math.round(field(x, y) * 2);
+      return [v, v, v, 255];
+    });
+    const a = detectImageKind(data, 40, 30);
+    const b = detectImageKind(new Uint8Array(data.buffer), 40, 30);
+    expect(b).toEqual(a);
+  });
+
+  it('rejects a buffer shorter than width*height*4 and non-integer sizes', () => {
+    expect(() => detectImageKind(new Uint8ClampedArray(10), 2, 2)).toThrow(RangeError);
+    expect(() => detectImageKind(new Uint8ClampedArray(16), 1.5, 2)).toThrow(RangeError);
+  });
+});
