@@ -14,6 +14,9 @@ export interface CliIo {
   stderr: ProgressSink;
 }
 
+/** The model cannot be loaded: nothing else can succeed, so the run stops. */
+class ModelLoadError extends Error {}
+
 type Outcome =
   | { status: 'colorized'; job: Job; kind: string }
   | { status: 'skipped'; job: Job; why: string }
@@ -46,8 +49,11 @@ async function processJob(job: Job, options: CliOptions, engine: () => Promise<E
     if (detection.kind === 'color') return { status: 'skipped', job, why: `already in color (${detection.reason})` };
     if (detection.kind === 'not-photo') return { status: 'skipped', job, why: `not a photograph (${detection.reason})` };
   }
+  const loaded = await engine().catch((error: unknown) => {
+    throw new ModelLoadError(message(error));
+  });
   try {
-    const colored = await (await engine()).colorize(image, { strength: options.strength });
+    const colored = await loaded.colorize(image, { strength: options.strength });
     await encodePng(colored, job.output);
     return { status: 'colorized', job, kind };
   } catch (error) {
@@ -91,7 +97,15 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
   const outcomes: Outcome[] = [];
   try {
     for (const job of jobs) {
-      const outcome = await processJob(job, options, engine);
+      let outcome: Outcome;
+      try {
+        outcome = await processJob(job, options, engine);
+      } catch (error) {
+        if (!(error instanceof ModelLoadError)) throw error;
+        progress?.finish();
+        io.stderr.write(`recolor: cannot load the model from ${options.model ?? DEFAULT_MODEL_DIR}: ${error.message}\n`);
+        return 1;
+      }
       outcomes.push(outcome);
       if (outcome.status === 'colorized') {
         const line = `${job.input} -> ${displayPath(job.output)} (${outcome.kind})`;

@@ -69,6 +69,15 @@ describe('recolor command', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/--out DIR is required[\s\S]*recolor --help/);
   });
+
+
+  it('stops with one clear message when the model cannot be loaded', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'recolor-nomodel-'));
+    const { code, stderr } = await recolor(['--model', path.join(work, 'none'), '--out', work, '--force', FIXTURES]);
+    await rm(work, { recursive: true, force: true });
+    expect(code).toBe(1);
+    expect(stderr.match(/cannot load the model/g)).toHaveLength(1);
+  });
 });
 
 describe.skipIf(!HAS_MODEL)('recolor on the fixture folder', () => {
