@@ -3,7 +3,7 @@
 import { base64ToBytes, bytesToBase64 } from '../shared/base64.ts';
 import type { ColorizeResponse, ImageSource, Priority, ProbeResponse } from '../shared/messages.ts';
 import { DETECT_MAX_SIDE } from '../detect/index.ts';
-import { loadEngine } from './engine-host.ts';
+import { loadEngine, modelVersion } from './engine-host.ts';
 import { decodeImage, encodeImage, hasTransparency } from './image-codec.ts';
 import { fetchImage, imageFromBytes } from './image-fetch.ts';
 import type { FetchedImage } from './image-fetch.ts';
@@ -43,12 +43,12 @@ export async function probe(url: string): Promise<ProbeResponse> {
 export async function colorize(source: ImageSource, priority: Priority, strength: number): Promise<ColorizeResponse> {
   try {
     const image = await load(source);
-    const engine = await loadEngine();
-    const key = cacheKey(source.url, image.hash, engine.modelVersion, strength);
+    const key = cacheKey(source.url, image.hash, await modelVersion(), strength);
     const cached = await getCached(key).catch(() => undefined);
     const result =
       cached ??
       (await queue.run(key, priority, async () => {
+        const engine = await loadEngine();
         const { image: pixels, sourceWidth, sourceHeight } = await decodeImage(image.bytes, image.mime, MAX_WORK_SIDE);
         const colored = await engine.colorize(pixels, { strength });
         const encoded = await encodeImage(colored, hasTransparency(pixels));

@@ -9,14 +9,15 @@ import type { EngineStatus } from '../shared/messages.ts';
 let loading: Promise<Engine> | undefined;
 let status: EngineStatus = { ok: true, state: 'not-loaded' };
 
-async function modelVersion(): Promise<string> {
-  try {
-    const response = await fetch(browser.runtime.getURL('models/colorizer/info.json'));
-    const info = (await response.json()) as { version?: unknown };
-    return typeof info.version === 'string' ? info.version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
+let version: Promise<string> | undefined;
+
+/** The shipped model's version (info.json), without loading the model: cache hits need only this. */
+export function modelVersion(): Promise<string> {
+  version ??= fetch(browser.runtime.getURL('models/colorizer/info.json'))
+    .then((response) => response.json() as Promise<{ version?: unknown }>)
+    .then((info) => (typeof info.version === 'string' ? info.version : 'unknown'))
+    .catch(() => 'unknown');
+  return version;
 }
 
 export function engineStatus(): EngineStatus {

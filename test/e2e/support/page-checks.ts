@@ -31,7 +31,7 @@ export async function isSwapped(page: Page, id: string): Promise<boolean> {
 }
 
 export async function waitSwapped(page: Page, id: string, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(
+  const waiting = page.waitForFunction(
     (target) => {
       const element = document.getElementById(target);
       if (!element) return false;
@@ -41,6 +41,9 @@ export async function waitSwapped(page: Page, id: string, timeout = 60_000): Pro
     id,
     { timeout, polling: 200 },
   );
+  await waiting.catch((error: Error) => {
+    throw new Error(`#${id} was not swapped for a colorized image: ${error.message}`);
+  });
 }
 
 /**

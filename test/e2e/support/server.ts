@@ -40,8 +40,9 @@ export async function startServers(): Promise<TestServers> {
         response.end('<h1>404</h1>');
         return;
       }
-      // The page's own <img> loads say Sec-Fetch-Dest: image; the extension's fetch says empty.
-      const fromWorker = request.headers['sec-fetch-dest'] === 'empty';
+      // Image loads ask for image types; the extension's fetch() asks for */* (Sec-Fetch-Dest is
+      // not sent to plain-http hosts such as the mapped archive host).
+      const fromWorker = !(request.headers.accept ?? '').startsWith('image/');
       if (fromWorker) {
         workerFetches.set(url.pathname, (workerFetches.get(url.pathname) ?? 0) + 1);
         const delay = Number(url.searchParams.get('workerDelay') ?? 0);
