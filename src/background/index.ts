@@ -7,7 +7,7 @@ import type { BackgroundRequest, ResponseMap } from '../shared/messages.ts';
 import { sendToTab } from '../shared/messaging.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
-import { siteOfUrl, toggleSite } from '../shared/sites.ts';
+import { setSiteEnabled, siteOfUrl, toggleSite } from '../shared/sites.ts';
 import { colorize, errorText, probe } from './colorize-service.ts';
 import { engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick } from './menus.ts';
@@ -96,7 +96,23 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading' || change.status === 'complete') void settings.then((s) => updateBadge(tabId, s));
 });
 
-// For end-to-end tests and debugging from the worker's console: a native menu can't be clicked.
+/** For the demo launcher: turn a host on or off as the toolbar would. */
+async function setSite(host: string, enabled: boolean): Promise<void> {
+  settings = updateSettings((current) => ({ ...current, siteOverrides: setSiteEnabled(host, enabled, current) }));
+  await settings;
+}
+
+// For end-to-end tests, the demo launcher and debugging from the worker's console (a native
+// menu can't be clicked by a test).
 Object.assign(globalThis, {
-  recolor: { handleMenuClick, toggleSiteForTab, tabStatus: async (tabId: number) => tabStatus(tabId, await settings), engineStatus, loadEngine, cacheStats, clearCache },
+  recolor: {
+    handleMenuClick,
+    toggleSiteForTab,
+    setSite,
+    tabStatus: async (tabId: number) => tabStatus(tabId, await settings),
+    engineStatus,
+    loadEngine,
+    cacheStats,
+    clearCache,
+  },
 });
