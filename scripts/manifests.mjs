@@ -14,11 +14,13 @@ export function firefoxManifest(base, version) {
   delete manifest.minimum_chrome_version;
   manifest.permissions = manifest.permissions.filter((name) => name !== 'offscreen');
   manifest.browser_specific_settings = {
+    // 140 (ESR) is the first to know data_collection_permissions, which AMO now requires.
     gecko: {
       id: GECKO_ID,
-      strict_min_version: '128.0',
+      strict_min_version: '140.0',
       data_collection_permissions: { required: ['none'] },
     },
+    gecko_android: { strict_min_version: '142.0' },
   };
   return manifest;
 }

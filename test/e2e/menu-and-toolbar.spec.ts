@@ -109,3 +109,25 @@ test('popup: "show originals" restores the whole page and back', async () => {
   await waitSwapped(page, 'gray');
   await Promise.all([page.close(), popup.close()]);
 });
+
+test('hover switch: flips one image between original and colorized', async () => {
+  const page = await env.browser.context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(env.archiveUrl('/hover.html', { html: html('<p id="p">photo:</p><img id="photo" src="/img/gray-2.jpg" alt="photo">') }));
+  await waitSwapped(page, 'photo');
+  const box = (await page.locator('#photo').boundingBox())!;
+  // The switch sits in the image's top-left corner while the pointer is over the image.
+  const switchAt = { x: box.x + 24, y: box.y + 14 };
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.move(switchAt.x, switchAt.y, { steps: 3 });
+  await page.mouse.click(switchAt.x, switchAt.y);
+  await expect.poll(() => isSwapped(page, 'photo')).toBe(false);
+  expect(await screenChroma(page, 'photo')).toBeLessThan(2);
+
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.move(switchAt.x, switchAt.y, { steps: 3 });
+  await page.mouse.click(switchAt.x, switchAt.y);
+  await waitSwapped(page, 'photo');
+  expect(errors).toEqual([]);
+  await page.close();
+});
