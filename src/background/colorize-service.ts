@@ -19,6 +19,11 @@ function load(source: ImageSource): Promise<FetchedImage> {
   return imageFromBytes(source.url, base64ToBytes(source.base64), source.mime);
 }
 
+/** The tab closed or navigated: its waiting work is no longer wanted. */
+export function cancelTab(tabId: number): void {
+  queue.cancelOwner(tabId);
+}
+
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -40,7 +45,7 @@ export async function probe(url: string): Promise<ProbeResponse> {
   }
 }
 
-export async function colorize(source: ImageSource, priority: Priority, strength: number): Promise<ColorizeResponse> {
+export async function colorize(source: ImageSource, priority: Priority, strength: number, tabId: number): Promise<ColorizeResponse> {
   try {
     const image = await load(source);
     const key = cacheKey(source.url, image.hash, await modelVersion(), strength);
@@ -64,7 +69,7 @@ export async function colorize(source: ImageSource, priority: Priority, strength
         // A full or unavailable cache must not cost the user the result.
         await putCached(entry).catch(() => undefined);
         return entry;
-      }));
+      }, tabId));
     return {
       ok: true,
       cached: cached !== undefined,

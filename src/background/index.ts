@@ -8,7 +8,7 @@ import { sendToTab } from '../shared/messaging.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
 import { setSiteEnabled, siteOfUrl, toggleSite } from '../shared/sites.ts';
-import { colorize, errorText, probe } from './colorize-service.ts';
+import { cancelTab, colorize, errorText, probe } from './colorize-service.ts';
 import { engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick } from './menus.ts';
 import { cacheStats, clearCache } from './result-cache.ts';
@@ -49,7 +49,7 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
     case 'probe':
       return probe(request.url);
     case 'colorize':
-      return colorize(request.source, request.priority, (await settings).strength);
+      return colorize(request.source, request.priority, (await settings).strength, sender.tab?.id ?? -1);
     case 'page-status': {
       const tabId = sender.tab?.id as number;
       recordFrameStatus(tabId, sender.frameId ?? 0, request);
@@ -90,9 +90,15 @@ browser.runtime.onInstalled.addListener(() => {
   void createMenus();
 });
 
-browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  forgetTab(tabId);
+  cancelTab(tabId);
+});
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading' && change.url) forgetFrames(tabId);
+  // A top-level load (navigation or reload) starts the count afresh; after a reload the same
+  // images are asked for again, so queued work is only dropped when the URL changed.
+  if (change.status === 'loading') forgetFrames(tabId);
+  if (change.status === 'loading' && change.url) cancelTab(tabId);
   if (change.status === 'loading' || change.status === 'complete') void settings.then((s) => updateBadge(tabId, s));
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobQueue } from './job-queue.ts';
+import { JobCancelled, JobQueue } from './job-queue.ts';
 import type { Priority } from '../shared/messages.ts';
 
 function deferred() {
@@ -67,5 +67,28 @@ describe('JobQueue', () => {
     await expect(failed).rejects.toThrow('boom');
     expect(await next).toBe('ok');
     expect(await queue.run('x', 'visible', async () => 'again')).toBe('again');
+  });
+});
+
+describe('JobQueue.cancelOwner', () => {
+  it('drops waiting jobs only their owner wanted, keeps shared and running ones', async () => {
+    const queue = new JobQueue<string>();
+    const gate = deferred();
+    const ran: string[] = [];
+    const job = (key: string) => async () => {
+      ran.push(key);
+      return key;
+    };
+    const running = queue.run('running', 'visible', () => gate.promise.then(() => 'running'), 1);
+    const mine = queue.run('mine', 'visible', job('mine'), 1);
+    const shared = queue.run('shared', 'visible', job('shared'), 1);
+    queue.run('shared', 'visible', job('shared'), 2);
+    const theirs = queue.run('theirs', 'visible', job('theirs'), 2);
+    queue.cancelOwner(1);
+    gate.resolve();
+    await expect(mine).rejects.toBeInstanceOf(JobCancelled);
+    expect(await Promise.all([running, shared, theirs])).toEqual(['running', 'shared', 'theirs']);
+    expect(ran).toEqual(['shared', 'theirs']);
+    expect(queue.size).toBe(0);
   });
 });

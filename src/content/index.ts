@@ -5,7 +5,7 @@ import { parseContentCommand } from '../shared/messages.ts';
 import type { ContentCommand, ContentResponseMap } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/messaging.ts';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts';
-import { isSiteEnabled } from '../shared/sites.ts';
+import { isSiteEnabled, siteOfUrl } from '../shared/sites.ts';
 import { PageController } from './page-controller.ts';
 
 const MARK = Symbol.for('recolor.content');
@@ -15,15 +15,15 @@ async function main(): Promise<void> {
   if (scope[MARK] || !(document.documentElement instanceof HTMLElement)) return; // not HTML (SVG, XML)
   scope[MARK] = true;
 
-  const [settings, page] = await Promise.all([loadSettings(), sendToBackground({ type: 'page-site' })]);
+  const [settings, site] = await Promise.all([loadSettings(), topSite()]);
   const controller = new PageController();
   controller.hoverControl = settings.hoverControl;
   controller.start();
-  controller.setAuto(isSiteEnabled(page.site, settings).enabled);
+  controller.setAuto(isSiteEnabled(site, settings).enabled);
 
   onSettingsChanged((fresh) => {
     controller.hoverControl = fresh.hoverControl;
-    controller.setAuto(isSiteEnabled(page.site, fresh).enabled);
+    controller.setAuto(isSiteEnabled(site, fresh).enabled);
   });
 
   browser.runtime.onMessage.addListener((message: unknown) => {
@@ -31,6 +31,20 @@ async function main(): Promise<void> {
     if (!command) return undefined;
     return handle(controller, command).catch((error: unknown) => ({ ok: false, error: String(error) }));
   });
+}
+
+/**
+ * The site of the tab's top page, which decides for every frame in it. Read here where the frame
+ * can see it, so that most pages never wake the background; cross-origin frames ask it.
+ */
+async function topSite(): Promise<string | null> {
+  try {
+    if (window.top === window) return siteOfUrl(location.href);
+    return siteOfUrl(window.top!.location.href);
+  } catch {
+    const response = await sendToBackground({ type: 'page-site' });
+    return response.site;
+  }
 }
 
 async function handle(controller: PageController, command: ContentCommand): Promise<ContentResponseMap[ContentCommand['type']]> {

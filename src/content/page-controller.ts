@@ -51,6 +51,8 @@ export class PageController {
   private readonly overlay = new Overlay((element) => this.toggleItem(element));
   private readonly io = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: ROOT_MARGIN });
   private auto = false;
+  private scanning = false;
+  private lastReport = '';
   private showingOriginals = false;
   private candidates = 0;
   private working = 0;
@@ -58,21 +60,25 @@ export class PageController {
   private lastContextTarget: Element | null = null;
   hoverControl = true;
 
+  /** Listeners only: the DOM is scanned and observed once auto-colorize is on for the site. */
   start(): void {
-    this.scanner.start();
+    this.lastReport = JSON.stringify(this.status()); // nothing done yet: nothing to report
     document.addEventListener('mouseover', this.onMouseOver, { capture: true, passive: true });
     document.addEventListener('mouseout', this.onMouseOut, { capture: true, passive: true });
     document.addEventListener('contextmenu', (event) => (this.lastContextTarget = event.target as Element), {
       capture: true,
       passive: true,
     });
-    this.report();
   }
 
   setAuto(on: boolean): void {
     if (on === this.auto) return;
     this.auto = on;
-    if (on) this.recheckAll();
+    if (on) {
+      if (!this.scanning) this.scanner.start();
+      else this.scanner.scan(document.documentElement);
+      this.scanning = true;
+    }
     else {
       // Turned off for this site: put back what we did on our own; what the user asked for stays.
       for (const item of [...this.colorized]) if (!item.manual) this.reset(item, true);
@@ -83,7 +89,7 @@ export class PageController {
   setShowOriginals(show: boolean): void {
     this.showingOriginals = show;
     for (const item of this.colorized) this.display(item, show);
-    if (!show && this.auto) this.recheckAll();
+    if (!show && this.auto) this.scanner.scan(document.documentElement);
     this.report();
   }
 
@@ -127,17 +133,13 @@ export class PageController {
       item = { element, kind, state: 'new', visible: false, generation: 0, manual: false, showingOriginal: false };
       this.items.set(element, item);
       this.io.observe(element);
+    } else if (item.state === 'new') {
+      // Found again (a rescan after the site was switched back on): re-observing makes the
+      // observer report its current intersection again.
+      this.io.unobserve(element);
+      this.io.observe(element);
     }
     return item;
-  }
-
-  /** Re-observing makes the observer report every element's current intersection again. */
-  private recheckAll(): void {
-    this.scanner.scan(document.documentElement);
-    for (const image of Array.from(document.images)) {
-      this.io.unobserve(image);
-      this.io.observe(image);
-    }
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {
@@ -360,7 +362,12 @@ export class PageController {
   private report(): void {
     clearTimeout(this.reportTimer);
     this.reportTimer = window.setTimeout(() => {
-      sendToBackground(this.status()).catch(() => undefined);
+      // Every message wakes the worker: say nothing until there is something new to say.
+      const status = this.status();
+      const text = JSON.stringify(status);
+      if (text === this.lastReport) return;
+      this.lastReport = text;
+      sendToBackground(status).catch(() => undefined);
     }, 150);
   }
 

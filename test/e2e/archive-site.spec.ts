@@ -76,3 +76,18 @@ test('archive page: gray and sepia photos are colorized in place, nothing else c
   if (process.env.RECOLOR_SHOT) await page.screenshot({ path: process.env.RECOLOR_SHOT, fullPage: true });
   await page.close();
 });
+
+test('frames: a photo in a cross-origin iframe of an archive page is colorized too', async () => {
+  const page = await browser.context.newPage();
+  const errors = collectPageErrors(page);
+  servers.setPage('/frame.html', { html: '<!doctype html><body style="margin:0"><img id="framed" src="/img/gray-2.jpg" alt="framed"></body>' });
+  servers.setPage('/framed-page.html', {
+    html: `<!doctype html><body><h1 id="t">Frames</h1><iframe id="f" src="${servers.other}/frame.html" width="420" height="300"></iframe></body>`,
+  });
+  await page.goto(`http://${ARCHIVE_HOST}:${servers.sitePort}/framed-page.html`);
+  const frame = page.frames().find((f) => f.url().startsWith(servers.other));
+  expect(frame).toBeDefined();
+  await waitSwapped(frame!, 'framed');
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -1,6 +1,6 @@
 // What the tests look at on a page: element boxes (nothing may move), whether an image shows our
 // colorized result, and how colorful a region really is on screen.
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import sharp from 'sharp';
 
 export type Boxes = Record<string, [number, number, number, number]>;
@@ -23,14 +23,14 @@ export async function shownUrl(page: Page, id: string): Promise<string> {
   return page.$eval(`#${id}`, (img) => (img as HTMLImageElement).currentSrc);
 }
 
-export async function isSwapped(page: Page, id: string): Promise<boolean> {
+export async function isSwapped(page: Page | Frame, id: string): Promise<boolean> {
   return page.$eval(`#${id}`, (element) => {
     if (element instanceof HTMLImageElement) return element.currentSrc.startsWith('blob:') || element.currentSrc.startsWith('data:image/');
     return /url\("?(blob|data):/.test(getComputedStyle(element).backgroundImage);
   });
 }
 
-export async function waitSwapped(page: Page, id: string, timeout = 60_000): Promise<void> {
+export async function waitSwapped(page: Page | Frame, id: string, timeout = 60_000): Promise<void> {
   const waiting = page.waitForFunction(
     (target) => {
       const element = document.getElementById(target);
