@@ -57,11 +57,13 @@ test('archive page: gray and sepia photos are colorized in place, nothing else c
   const grayChroma = await screenChroma(page, 'gray-natural');
   expect(await isSwapped(page, 'gray-natural')).toBe(false);
 
+  const started = Date.now();
   await page.goto(`http://${ARCHIVE_HOST}:${servers.sitePort}/gallery.html`);
 
   for (const id of ['gray-natural', 'gray-fit', 'sepia', 'gray-srcset', 'gray-sizes', 'gray-picture', 'bg', 'cross']) {
     await waitSwapped(page, id);
   }
+  console.log(`archive gallery: 8 photos swapped ${((Date.now() - started) / 1000).toFixed(1)} s after navigation (model load included)`);
   // Leave time for any wrong swap of the others to happen before checking they did not.
   await page.waitForTimeout(1500);
   for (const id of ['color', 'logo', 'line-art', 'icon']) {
