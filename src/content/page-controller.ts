@@ -33,6 +33,8 @@ interface Item {
   showingOriginal: boolean;
   /** What we last wrote, to tell our own attribute changes from the page's. */
   expected?: string;
+  /** The colorize in flight, so a menu click during automatic work waits for it instead of racing. */
+  pending?: Promise<void>;
 }
 
 /** Start looking at images this far outside the viewport, so they are ready when scrolled to. */
@@ -114,7 +116,8 @@ export class PageController {
     if (item.kind === 'img' && !(await whenLoaded(item.element as HTMLImageElement))) {
       return { ok: false, error: 'image did not load' };
     }
-    await this.colorize(item, 'user');
+    await (item.pending ?? this.colorize(item, 'user'));
+    if (item.colorUrl) this.display(item, false);
     return item.colorUrl ? { ok: true } : { ok: false, error: item.reason ?? 'not colorized' };
   }
 
@@ -167,7 +170,9 @@ export class PageController {
       }
       if (Math.min(image.naturalWidth, image.naturalHeight) < MIN_NATURAL_SIDE) return this.skip(item, 'tiny source');
     }
-    if (!isBigEnough(rect.width, rect.height)) return this.skip(item, 'small box');
+    // Left 'new': a box that grows later (layout settling, a carousel) is looked at on the next
+    // intersection change.
+    if (!isBigEnough(rect.width, rect.height)) return;
     const url = this.sourceUrlOf(item);
     if (!url || looksVector(url) || routeFor(url, location.origin) === 'skip') return this.skip(item, 'not a raster image');
     item.state = 'checking';
@@ -217,7 +222,12 @@ export class PageController {
 
   // ---- colorizing and swapping
 
-  private async colorize(item: Item, priority: Priority): Promise<void> {
+  private colorize(item: Item, priority: Priority): Promise<void> {
+    item.pending ??= this.runColorize(item, priority).finally(() => (item.pending = undefined));
+    return item.pending;
+  }
+
+  private async runColorize(item: Item, priority: Priority): Promise<void> {
     const generation = item.generation;
     item.state = 'working';
     item.sourceUrl ??= this.sourceUrlOf(item) ?? undefined;
@@ -233,6 +243,10 @@ export class PageController {
         response = await this.request(item, url, priority, true);
       }
       if (generation !== item.generation || !item.element.isConnected) return; // page moved on
+      if (!item.manual && !this.auto) {
+        item.state = 'new'; // switched off for this site meanwhile: look again if it is switched on
+        return;
+      }
       if (!response.ok) return this.fail(item, response.error);
       const shown = await this.install(item, response);
       if (!shown) return this.fail(item, 'result could not be shown');
@@ -257,6 +271,7 @@ export class PageController {
 
   /** Makes a URL for the result (blob:, or data: where blob: won't load) and shows it. */
   private async install(item: Item, result: Extract<ColorizeResponse, { ok: true }>): Promise<boolean> {
+    if (item.colorUrl) return true; // already in place: capturing "the original" now would capture ours
     const bytes = base64ToBytes(result.base64);
     const blobUrl = URL.createObjectURL(new Blob([bytes], { type: result.mime }));
     const candidates = [blobUrl, `data:${result.mime};base64,${result.base64}`];
