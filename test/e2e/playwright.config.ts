@@ -13,4 +13,5 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   reporter: [['list']],
   outputDir: '../../test-results',
+  globalSetup: './global-setup.ts',
 });
