@@ -41,6 +41,9 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
   headless: false,
   viewport: headed ? null : { width: 1180, height: 640 },
+  // Ctrl-C is handled below, so the temporary profile is removed too.
+  handleSIGINT: false,
+  handleSIGTERM: false,
   args: [
     ...(headed ? [] : ['--headless=new']),
     `--disable-extensions-except=${dist}`,
@@ -61,8 +64,12 @@ try {
     await page.goto(demoUrl);
     say(`Chromium is open on ${demoUrl} with Recolor loaded (demo site switched on).`);
     say('Hover a photo for the original/colorized switch; right-click any image for "Colorize this image".');
-    say('Close the browser window to stop.');
-    await new Promise((resolve) => context.on('close', resolve));
+    say('Close the browser window (or press Ctrl-C) to stop.');
+    await new Promise((resolve) => {
+      context.on('close', resolve);
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
   } else {
     say('no display ($DISPLAY is not set): writing a before/after screenshot instead of opening a window');
     const page = await context.newPage();
