@@ -35,12 +35,16 @@ interface Item {
   expected?: string;
   /** The colorize in flight, so a menu click during automatic work waits for it instead of racing. */
   pending?: Promise<void>;
+  /** Times the page replaced our result: a page that keeps doing it is left alone. */
+  overruled: number;
 }
 
 /** Start looking at images this far outside the viewport, so they are ready when scrolled to. */
 const ROOT_MARGIN = '600px 300px';
 /** Sources narrower than this can't be photos (the display box may still be large: upscaled). */
 const MIN_NATURAL_SIDE = 32;
+/** After the page has put its own image back this often, stop swapping ours in (no tug of war). */
+const MAX_OVERRULED = 3;
 
 export class PageController {
   private readonly items = new WeakMap<Element, Item>();
@@ -133,7 +137,7 @@ export class PageController {
   private register(element: HTMLElement, kind: Item['kind']): Item {
     let item = this.items.get(element);
     if (!item) {
-      item = { element, kind, state: 'new', visible: false, generation: 0, manual: false, showingOriginal: false };
+      item = { element, kind, state: 'new', visible: false, generation: 0, manual: false, showingOriginal: false, overruled: 0 };
       this.items.set(element, item);
       this.io.observe(element);
     } else if (item.state === 'new') {
@@ -331,8 +335,10 @@ export class PageController {
     if (item.expected !== undefined && this.fingerprint(element) === item.expected) return; // our own change
     if (item.kind === 'background' && !item.colorUrl && this.sourceUrlOf(item) === item.sourceUrl) return;
     // The page put a different image there: ours no longer applies, and its new source is the original.
+    if (item.colorUrl) item.overruled += 1;
     this.reset(item, false);
-    if (item.visible) this.slicer.add(() => this.consider(item));
+    if (item.overruled >= MAX_OVERRULED) this.skip(item, 'the page keeps replacing it');
+    else if (item.visible) this.slicer.add(() => this.consider(item));
     this.report();
   }
 

@@ -80,3 +80,40 @@ test('a photo removed while it is being colorized leaves no trace and no error',
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('the page changing an image later: the new one is looked at; a page that fights back wins', async () => {
+  const page = await env.browser.context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(
+    env.archiveUrl('/changing.html', {
+      html: html(`
+      <img id="slide" src="/img/gray-1.jpg" alt="slide">
+      <img id="stubborn" src="/img/gray-2.jpg" alt="stubborn">
+      <script>
+        // Like a framework that insists on its own src: puts it back whenever it changes.
+        window.restores = 0;
+        const stubborn = document.getElementById('stubborn');
+        new MutationObserver(() => {
+          if (stubborn.getAttribute('src') !== '/img/gray-2.jpg') {
+            window.restores += 1;
+            stubborn.removeAttribute('srcset');
+            stubborn.setAttribute('src', '/img/gray-2.jpg');
+          }
+        }).observe(stubborn, { attributes: true, attributeFilter: ['src'] });
+      </script>`),
+    }),
+  );
+  await waitSwapped(page, 'slide');
+  // A carousel moves on: its new slide is the original now, and gets colorized in turn.
+  await page.$eval('#slide', (img) => img.setAttribute('src', '/img/gray-4.jpg'));
+  await expect.poll(() => page.$eval('#slide', (img) => (img as HTMLImageElement).currentSrc)).toMatch(/^blob:/);
+  expect(await page.$eval('#slide', (img) => img.getAttribute('alt'))).toBe('slide');
+
+  await page.waitForTimeout(4000);
+  const restores = await page.evaluate(() => (window as unknown as { restores: number }).restores);
+  expect(restores).toBeGreaterThan(0);
+  expect(restores).toBeLessThanOrEqual(3);
+  expect(await page.$eval('#stubborn', (img) => img.getAttribute('src'))).toBe('/img/gray-2.jpg');
+  expect(errors).toEqual([]);
+  await page.close();
+});
