@@ -1,11 +1,12 @@
 // Which fetched files the background agrees to decode, and how big it lets them get. Pure: the
 // limits keep a service worker's memory bounded and refuse what can't be a photo.
+import { MAX_SOURCE_PIXELS } from '../shared/limits.ts';
 import type { Sniffed, RasterFormat } from './image-sniff.ts';
+
+export { MAX_SOURCE_PIXELS };
 
 /** Larger downloads are refused (a photo on a web page is rarely over a few MB). */
 export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
-/** Larger images are refused before decoding: 36 MP is ~144 MB of RGBA, the most we hold at once. */
-export const MAX_SOURCE_PIXELS = 36_000_000;
 /** Images are colorized at most this large on their long side; bigger ones are scaled down first. */
 export const MAX_WORK_SIDE = 3072;
 /** Smaller sources can't be photos worth colorizing (icons, spacers, tracking pixels). */

@@ -4,6 +4,7 @@
 import { detectImageKind } from '../detect/index.ts';
 import { base64ToBytes } from '../shared/base64.ts';
 import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
+import { MAX_SOURCE_PIXELS } from '../shared/limits.ts';
 import { sendToBackground } from '../shared/messaging.ts';
 import { isBigEnough, looksVector, routeFor, singleBackgroundUrl } from './candidate-rules.ts';
 import { Overlay } from './overlay.ts';
@@ -173,6 +174,7 @@ export class PageController {
         return;
       }
       if (Math.min(image.naturalWidth, image.naturalHeight) < MIN_NATURAL_SIDE) return this.skip(item, 'tiny source');
+      if (image.naturalWidth * image.naturalHeight > MAX_SOURCE_PIXELS) return this.skip(item, 'too large');
     }
     // Left 'new': a box that grows later (layout settling, a carousel) is looked at on the next
     // intersection change.
