@@ -58,7 +58,7 @@ def nearest_bin(ab: torch.Tensor, centers: torch.Tensor) -> torch.Tensor:
     return torch.cdist(flat, centers.to(flat)).argmin(1).reshape(B, H, W)
 
 
-def rebalance_weights(counts: torch.Tensor, centers: torch.Tensor) -> torch.Tensor:
+def rebalance_weights(counts: torch.Tensor, centers: torch.Tensor, lam: float = REBALANCE_LAMBDA) -> torch.Tensor:
     """Per-bin loss weights from bin counts: w ~ ((1-l) p~ + l/Q)^-1, with E_p~[w] = 1."""
     p = counts.double() / counts.sum()
     d2 = torch.cdist(centers.double(), centers.double()) ** 2
@@ -66,7 +66,7 @@ def rebalance_weights(counts: torch.Tensor, centers: torch.Tensor) -> torch.Tens
     p = (k @ p) / k.sum(1)
     p = p / p.sum()
     Q = centers.shape[0]
-    w = 1.0 / ((1 - REBALANCE_LAMBDA) * p + REBALANCE_LAMBDA / Q)
+    w = 1.0 / ((1 - lam) * p + lam / Q)
     w = w / (p * w).sum()
     return w.float()
 

@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ab_bins import gamut_bins, soft_encode, nearest_bin, rebalance_weights, annealed_mean  # noqa: E402
+from ab_bins import REBALANCE_LAMBDA, gamut_bins, soft_encode, nearest_bin, rebalance_weights, annealed_mean  # noqa: E402
 from data import PhotoBank, list_images, random_crops, lab_batch  # noqa: E402
 from model import RecolorNet, OriginalCNN, PatchFC  # noqa: E402
 
@@ -106,6 +106,9 @@ def main():
     ap.add_argument('--every', type=float, default=60, help='seconds between checkpoints')
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--workers', type=int, default=2, help='processes decoding photos at start')
+    ap.add_argument('--rebalance', type=float, default=None,
+                    help='lambda of the class rebalancing (Zhang: 0.5; 1 = no rebalancing)')
+    ap.add_argument('--wd', type=float, default=1e-4, help='AdamW weight decay')
     ap.add_argument('--seed', type=int, default=0)
     a = ap.parse_args()
 
@@ -123,7 +126,7 @@ def main():
 
     centers = gamut_bins().to(device)
     net = make_model(a.model, len(centers)).to(device).to(memory_format=torch.channels_last)
-    opt = torch.optim.AdamW(net.parameters(), lr=a.lr, weight_decay=1e-4)
+    opt = torch.optim.AdamW(net.parameters(), lr=a.lr, weight_decay=a.wd)
     ema = copy.deepcopy(net).eval()
     state = {'step': 0, 'elapsed': 0.0, 'seen': 0}
     meta = {'model': a.model, 'bins': len(centers), 'crop': a.crop, 'batch': a.batch, 'device': str(device),
@@ -135,7 +138,10 @@ def main():
         print(f'resumed {a.ckpt} at step {state["step"]}, {state["elapsed"] / 60:.1f} min trained', flush=True)
     if a.model == 'ours' and 'counts' not in meta:
         meta['counts'] = bin_counts(bank, centers, device).cpu()
-    weights = rebalance_weights(meta['counts'], centers.cpu()).to(device) if a.model == 'ours' else None
+    if a.rebalance is not None:
+        meta['rebalance'] = a.rebalance
+    weights = rebalance_weights(meta['counts'], centers.cpu(), meta.get('rebalance', REBALANCE_LAMBDA)).to(device) \
+        if a.model == 'ours' else None
     budget = a.minutes * 60
     use_amp = device.type == 'cuda'
     t0 = time.time() - state['elapsed']
