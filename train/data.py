@@ -53,7 +53,7 @@ class PhotoBank:
         self.sizes = torch.zeros(len(arrays), 2, dtype=torch.long)  # (h, w)
         for i, a in enumerate(arrays):
             h, w = a.shape[:2]
-            self.pixels[i, :, :h, :w] = torch.from_numpy(a).permute(2, 0, 1)
+            self.pixels[i, :, :h, :w] = torch.from_numpy(np.array(a)).permute(2, 0, 1)
             self.sizes[i] = torch.tensor([h, w])
         self.side = side
 

@@ -105,7 +105,9 @@ def main():
     ap.add_argument('--val', default=os.path.join(ROOT, '..', 'shared', 'data', 'photos', 'val'))
     ap.add_argument('--ckpt-dir', default=os.path.join(ROOT, 'train', 'ckpt'))
     ap.add_argument('--ours', default=None, help='checkpoint of ours (default: ckpt-dir/ours.pt)')
-    ap.add_argument('--temperatures', default=None, help='comma list: also score ours at these T')
+    ap.add_argument('--decodes', default=None,
+                    help='comma list of T:scale pairs: also score ours with these annealed-mean temperatures '
+                         'and chroma scales (e.g. 1:0.85,0.6:0.7); the shipped one is always scored')
     ap.add_argument('--limit', type=int)
     ap.add_argument('--json', default=os.path.join(ROOT, 'models', 'eval.json'))
     ap.add_argument('--sheet', default=os.path.join(ROOT, 'models', 'contact-sheet.png'))
@@ -115,8 +117,10 @@ def main():
     torch.set_num_threads(a.threads)
     centers = gamut_bins()
     info_path = os.path.join(ROOT, 'models', 'colorizer', 'info.json')
-    T_ship = json.load(open(info_path))['temperature'] if os.path.exists(info_path) else DEFAULT_T
-    temps = sorted({T_ship, *([float(t) for t in a.temperatures.split(',')] if a.temperatures else [])})
+    info = json.load(open(info_path)) if os.path.exists(info_path) else {}
+    ship = (info.get('temperature', DEFAULT_T), info.get('chromaScale', 1.0))
+    decodes = sorted({ship, *([tuple(float(v) for v in d.split(':')) for d in a.decodes.split(',')] if a.decodes else [])})
+    name = lambda d: f'ours@T={d[0]:g},s={d[1]:g}'
     nets = {}
     for kind in ('v2', 'v3', 'ours'):
         p = a.ours if (kind == 'ours' and a.ours) else os.path.join(a.ckpt_dir, f'{kind}.pt')
@@ -126,7 +130,7 @@ def main():
             print(f'note: no checkpoint {p}; {kind} skipped')
     files = list_images(a.val, a.limit)
     systems = ['gray', 'v1'] + [k for k in ('v2', 'v3') if k in nets] + \
-              ([f'ours@T={t:g}' for t in temps] if 'ours' in nets else [])
+              ([name(d) for d in decodes] if 'ours' in nets else [])
     acc = {s: {'psnr': [], 'cf': [], 'err': []} for s in systems}
     gt_cf = []
     sheet_rows = {}
@@ -146,8 +150,8 @@ def main():
                     outs[kind] = compose(L, nets[kind](x), hw, 1)
             if 'ours' in nets:
                 logits = nets['ours'](x)
-                for t in temps:
-                    outs[f'ours@T={t:g}'] = compose(L, annealed_mean(logits, centers, t), hw, 4)
+                for d in decodes:
+                    outs[name(d)] = compose(L, annealed_mean(logits, centers, d[0]) * d[1], hw, 4)
         v1, half = kmeans_half(gt.float() / 255, L)
         for s in systems:
             if s == 'v1':
@@ -159,7 +163,7 @@ def main():
             acc[s]['err'].append(ab_errors(out, gab))
         if os.path.basename(f) in sheet_names:
             full_v1 = gt.clone(); full_v1[:, :, half:] = v1
-            sheet_rows[f] = [outs['gray'], full_v1] + [outs[s] for s in systems[2:] if s in outs and (not s.startswith('ours') or s == f'ours@T={T_ship:g}')] + [gt]
+            sheet_rows[f] = [outs['gray'], full_v1] + [outs[s] for s in systems[2:] if s in outs and (not s.startswith('ours') or s == name(ship))] + [gt]
         if (i + 1) % 50 == 0:
             print(f'{i + 1}/{len(files)} photos, {time.time() - t0:.0f}s', flush=True)
     thresholds = torch.arange(0, AUC_MAX + 1, dtype=torch.float64)
@@ -170,19 +174,19 @@ def main():
         results[s] = {'psnr': float(np.mean(acc[s]['psnr'])), 'cf': float(np.mean(acc[s]['cf'])),
                       'auc': float(cmf.mean())}
     results['ground truth'] = {'psnr': float('inf'), 'cf': float(np.mean(gt_cf)), 'auc': 1.0}
-    print_table(results, len(files), T_ship)
+    print_table(results, len(files), name(ship))
     os.makedirs(os.path.dirname(a.json), exist_ok=True)
     with open(a.json, 'w') as fh:
-        json.dump({'photos': len(files), 'shipped_temperature': T_ship, 'results': results}, fh, indent=2)
+        json.dump({'photos': len(files), 'shipped': name(ship), 'results': results}, fh, indent=2)
     cols = ['gray', 'v1 (sees half)'] + [s for s in systems[2:] if not s.startswith('ours')] + ['ours', 'truth']
     write_sheet(list(sheet_rows.values()), cols, a.val_sheet)
-    write_deb_sheet(nets, centers, T_ship, cols, a.sheet)
+    write_deb_sheet(nets, centers, ship, cols, a.sheet)
     print(f'wrote {a.json}, {a.sheet}, {a.val_sheet}')
 
 
-def print_table(results, n, T_ship):
+def print_table(results, n, shipped):
     gray = results['gray']['psnr']
-    print(f'\nval: {n} photos; ours shipped at T={T_ship:g}')
+    print(f'\nval: {n} photos; shipped decode: {shipped}')
     print('| system | PSNR dB | vs gray | CF | CF / truth | AuC % |')
     print('|---|---|---|---|---|---|')
     gt_cf = results['ground truth']['cf']
@@ -214,7 +218,7 @@ def write_sheet(rows, cols, path, h=128):
     sheet.save(path, optimize=True)
 
 
-def write_deb_sheet(nets, centers, T, cols, path):
+def write_deb_sheet(nets, centers, ship, cols, path):
     """The committed sheet uses only the freely licensed deb-*.jpg photos (3 val, 9 train)."""
     base = os.path.join(ROOT, '..', 'shared', 'data', 'photos')
     files = sorted(list_images(os.path.join(base, 'val')))
@@ -235,7 +239,7 @@ def write_deb_sheet(nets, centers, T, cols, path):
                 if kind in nets:
                     row.append(compose(L, nets[kind](x), hw, 1))
             if 'ours' in nets:
-                row.append(compose(L, annealed_mean(nets['ours'](x), centers, T), hw, 4))
+                row.append(compose(L, annealed_mean(nets['ours'](x), centers, ship[0]) * ship[1], hw, 4))
         rows.append(row + [gt])
     write_sheet(rows, cols, path)
 

@@ -1,7 +1,8 @@
 """Export RecolorNet to the TensorFlow.js LayersModel format (model.json + one weight shard).
 
 BatchNorm is folded into the convolutions, the annealed-mean temperature into the last logits
-layer, and the decode (softmax over bins, expectation of the bin centers) is part of the graph,
+layer, and the decode (softmax over bins, expectation of the bin centers, times a chroma scale
+picked on the val set) is part of the graph,
 so the shipped model maps x = L/50 - 1 (1,H,W,1) straight to ab (1,H/4,W/4,2).
 Weights are stored as float16 (tfjs dequantizes them at load).
 
@@ -70,7 +71,7 @@ class Graph:
                                                'interpolation': 'nearest'}, [src])
 
 
-def build_graph(net: RecolorNet, centers: torch.Tensor, T: float) -> Graph:
+def build_graph(net: RecolorNet, centers: torch.Tensor, T: float, chroma_scale: float = 1.0) -> Graph:
     g = Graph()
     g.add('InputLayer', 'L', {'batch_input_shape': [None, None, None, 1], 'sparse': False}, [])
     x = 'L'
@@ -88,7 +89,7 @@ def build_graph(net: RecolorNet, centers: torch.Tensor, T: float) -> Graph:
     hb = net.head.bias.detach().double() / T
     x = g.conv('logits', x, hw.float().numpy()[None, None], hb.float().numpy(), act='linear')
     x = g.add('Softmax', 'bin_probs', {'axis': -1}, [x])
-    g.conv('ab', x, centers.double().numpy().astype(np.float32)[None, None], None, act='linear')
+    g.conv('ab', x, (centers.double() * chroma_scale).numpy().astype(np.float32)[None, None], None, act='linear')
     return g
 
 
@@ -180,6 +181,8 @@ def main():
     ap.add_argument('--random', action='store_true', help='random weights (a stand-in for development)')
     ap.add_argument('--out', required=True)
     ap.add_argument('--temperature', type=float, default=None, help=f'annealed-mean T (default: checkpoint or {DEFAULT_T})')
+    ap.add_argument('--chroma-scale', type=float, default=None,
+                    help='multiply the decoded ab by this (default: checkpoint or 1); see eval.py --decodes')
     ap.add_argument('--version', default=None)
     args = ap.parse_args()
     centers = gamut_bins()
@@ -199,15 +202,16 @@ def main():
                 m.running_var.uniform_(0.5, 2)
     net.eval()
     T = args.temperature or meta.get('temperature', DEFAULT_T)
-    g = build_graph(net, centers, T)
+    s = args.chroma_scale or meta.get('chroma_scale', 1.0)
+    g = build_graph(net, centers, T, s)
     version = args.version or ('random-standin' if args.random else meta.get('version', 'recolor-cnn'))
     info = {'version': version, 'inputSize': 256, 'outputStride': 4, 'input': 'x = L/50 - 1, NHWC (1,H,W,1), H and W multiples of 16',
-            'output': 'CIE Lab a*, b* (1,H/4,W/4,2)', 'temperature': T, 'bins': len(centers),
+            'output': 'CIE Lab a*, b* (1,H/4,W/4,2)', 'temperature': T, 'chromaScale': s, 'bins': len(centers),
             'parameters': int(sum(a.size for _, a in g.weights)), 'weightDtype': 'float16'}
     write_model(g, args.out, info)
     peak = write_golden(g, args.out)
     size = sum(os.path.getsize(os.path.join(args.out, f)) for f in os.listdir(args.out))
-    print(f'exported {version} to {args.out}: {info["parameters"]} weights, T={T}, {size/2**20:.2f} MiB in folder, golden |ab|max={peak:.1f}')
+    print(f'exported {version} to {args.out}: {info["parameters"]} weights, T={T}, chroma x{s}, {size/2**20:.2f} MiB in folder, golden |ab|max={peak:.1f}')
 
 
 if __name__ == '__main__':
