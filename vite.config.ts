@@ -1,4 +1,4 @@
-// Builds one extension entry (background, content, popup or options) as a single classic script.
+// Builds one extension entry (background, content or options) as a single classic script.
 // Content scripts cannot be ES modules and an MV3 service worker may not use dynamic import(), so
 // every entry is a self-contained IIFE with its dependencies (tfjs included) bundled statically.
 // scripts/build.mjs runs this once per entry (RECOLOR_ENTRY) and assembles dist/chrome and
@@ -10,7 +10,6 @@ import type { UserConfig } from 'vite';
 export const ENTRIES = {
   background: 'src/background/index.ts',
   content: 'src/content/index.ts',
-  popup: 'src/ui/popup.ts',
   options: 'src/ui/options.ts',
 } as const;
 

@@ -1,22 +1,35 @@
 import { describe, expect, it } from 'vitest';
+import type { SiteDecision } from '../shared/sites.ts';
 import { BADGE_OFF_COLOR, BADGE_ON_COLOR, badgeFor } from './badge.ts';
 
+const ON: SiteDecision = { enabled: true, reason: 'archive-list', matched: 'loc.gov' };
+const OFF: SiteDecision = { enabled: false, reason: 'default' };
+
 describe('badgeFor', () => {
-  it.each<[string | null, boolean, number, string, string]>([
-    ['www.loc.gov', true, 0, 'on', BADGE_ON_COLOR],
-    ['www.loc.gov', true, 3, '3', BADGE_ON_COLOR],
-    ['example.com', false, 0, '', BADGE_OFF_COLOR],
-    ['example.com', false, 1, '1', BADGE_OFF_COLOR],
-    ['example.com', true, 1500, '999+', BADGE_ON_COLOR],
-    [null, false, 0, '', BADGE_OFF_COLOR],
-  ])('%s enabled=%s count=%i -> %j', (site, enabled, count, text, color) => {
-    const badge = badgeFor(site, enabled, count);
+  it.each<[string | null, SiteDecision, number, string, string]>([
+    ['www.loc.gov', ON, 0, 'on', BADGE_ON_COLOR],
+    ['www.loc.gov', ON, 3, '3', BADGE_ON_COLOR],
+    ['example.com', OFF, 0, '', BADGE_OFF_COLOR],
+    ['example.com', OFF, 1, '1', BADGE_OFF_COLOR],
+    ['example.com', { enabled: true, reason: 'override', matched: 'example.com' }, 1500, '999+', BADGE_ON_COLOR],
+    [null, { enabled: false, reason: 'not-a-site' }, 0, '', BADGE_OFF_COLOR],
+  ])('%s %j count=%i -> %j', (site, decision, count, text, color) => {
+    const badge = badgeFor(site, decision, count);
     expect([badge.text, badge.color]).toEqual([text, color]);
     expect(badge.title).toMatch(/^Recolor: /);
   });
 
-  it('titles say the state in words', () => {
-    expect(badgeFor('a.org', true, 1).title).toBe('Recolor: on for a.org (1 image colorized on this page)');
-    expect(badgeFor('a.org', false, 0).title).toBe('Recolor: off for a.org');
+  it('titles say the state, why, the count and what a click does', () => {
+    expect(badgeFor('www.loc.gov', ON, 1).title).toBe(
+      'Recolor: on for www.loc.gov (loc.gov is in the archive site list). 1 image colorized on this page. Click to turn it off.',
+    );
+    expect(badgeFor('a.org', OFF, 0).title).toBe('Recolor: off for a.org (not in the archive site list). Click to turn it on.');
+    expect(badgeFor('a.org', { enabled: false, reason: 'override', matched: 'a.org' }, 2).title).toBe(
+      'Recolor: off for a.org (you turned it off). 2 images colorized on this page. Click to turn it on.',
+    );
+    expect(badgeFor('a.org', { enabled: true, reason: 'everywhere' }, 0).title).toBe(
+      'Recolor: on for a.org ("colorize everywhere" is set). 0 images colorized on this page. Click to turn it off.',
+    );
+    expect(badgeFor(null, { enabled: false, reason: 'not-a-site' }, 0).title).toBe('Recolor: not available on this page');
   });
 });

@@ -1,18 +1,26 @@
 // Background entry (Chrome: MV3 service worker; Firefox: event page). Listeners are registered
 // synchronously at the top level so a worker woken by an event finds them.
 import browser from 'webextension-polyfill';
-import type { Runtime } from 'webextension-polyfill';
+import type { Runtime, Tabs } from 'webextension-polyfill';
 import { CONTENT_ONLY, parseBackgroundRequest } from '../shared/messages.ts';
 import type { BackgroundRequest, ResponseMap } from '../shared/messages.ts';
-import { sendToTab } from '../shared/messaging.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
 import { setSiteEnabled, siteOfUrl, toggleSite } from '../shared/sites.ts';
 import { cancelTab, colorize, errorText, probe } from './colorize-service.ts';
 import { engineStatus, loadEngine } from './engine-host.ts';
-import { createMenus, handleMenuClick } from './menus.ts';
+import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
+import type { MenuClick } from './menus.ts';
 import { cacheStats, clearCache } from './result-cache.ts';
-import { forgetFrames, forgetTab, recordFrameStatus, tabStatus, updateAllBadges, updateBadge } from './tab-state.ts';
+import {
+  forgetFrames,
+  forgetTab,
+  recordFrameStatus,
+  showingOriginals,
+  tabStatus,
+  updateAllBadges,
+  updateBadge,
+} from './tab-state.ts';
 
 let settings: Promise<Settings> = loadSettings();
 onSettingsChanged((fresh) => {
@@ -27,19 +35,31 @@ function fromContentScript(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !sender.url?.startsWith(extensionOrigin);
 }
 
-/** One of our own pages (popup, options). */
+/** One of our own pages (the options page). */
 function fromExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && Boolean(sender.url?.startsWith(extensionOrigin));
 }
 
-async function toggleSiteForTab(tabId: number) {
-  const tab = await browser.tabs.get(tabId);
-  const site = siteOfUrl(tab.url ?? '');
-  if (!site) return { ok: false as const, error: 'not a web site' };
+/**
+ * The toolbar button: turns auto-colorize on or off for the tab's site (remembered per site; every
+ * tab on it follows through the settings change). Where there is no site (a browser page) it opens
+ * the options instead.
+ */
+async function handleActionClick(tab: Pick<Tabs.Tab, 'id'>) {
+  if (tab.id === undefined) return { ok: false as const, error: 'no tab' };
+  const site = siteOfUrl((await browser.tabs.get(tab.id)).url ?? '');
+  if (!site) {
+    await browser.runtime.openOptionsPage();
+    return { ok: false as const, error: 'not a web site' };
+  }
   const fresh = await updateSettings((current) => ({ ...current, siteOverrides: toggleSite(site, current) }));
   settings = Promise.resolve(fresh);
-  await updateBadge(tabId, fresh);
-  return tabStatus(tabId, fresh);
+  await updateBadge(tab.id, fresh);
+  return tabStatus(tab.id, fresh);
+}
+
+function onMenuClick(info: MenuClick, tab: Pick<Tabs.Tab, 'id'> | undefined) {
+  return handleMenuClick(info, tab, { showingOriginals });
 }
 
 async function handle(request: BackgroundRequest, sender: Runtime.MessageSender): Promise<ResponseMap[BackgroundRequest['type']]> {
@@ -56,12 +76,8 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
       void updateBadge(tabId, await settings);
       return { ok: true };
     }
-    case 'tab-status':
-      return tabStatus(request.tabId, await settings);
-    case 'toggle-site':
-      return toggleSiteForTab(request.tabId);
-    case 'show-originals':
-      await sendToTab(request.tabId, { type: 'set-show-originals', show: request.show });
+    case 'menu-target':
+      await setImageMenus(request.showsColorized);
       return { ok: true };
     case 'engine-status':
       if (request.load) await loadEngine().catch(() => undefined);
@@ -83,13 +99,22 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
-  void handleMenuClick(info, tab);
+  void onMenuClick(info, tab);
+});
+
+browser.action.onClicked.addListener((tab) => {
+  void handleActionClick(tab);
 });
 
 browser.runtime.onInstalled.addListener(() => {
   void createMenus();
 });
 
+browser.tabs.onActivated.addListener(({ tabId }) => {
+  // The image entries follow the pointer, which is on another page now; the toolbar entry follows the tab.
+  void setImageMenus(false);
+  void settings.then((s) => updateBadge(tabId, s));
+});
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
   cancelTab(tabId);
@@ -112,8 +137,9 @@ async function setSite(host: string, enabled: boolean): Promise<void> {
 // menu can't be clicked by a test).
 Object.assign(globalThis, {
   recolor: {
-    handleMenuClick,
-    toggleSiteForTab,
+    handleMenuClick: onMenuClick,
+    handleActionClick,
+    imageMenuState,
     setSite,
     tabStatus: async (tabId: number) => tabStatus(tabId, await settings),
     engineStatus,

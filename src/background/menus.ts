@@ -1,16 +1,63 @@
-// Right-click entries on images. The handler is exported (and exposed on the worker's global by
-// index.ts) because a test cannot click a native context menu.
+// Right-click entries: on images ("Colorize this image", or "Show original" on one we colorized)
+// and on the toolbar button ("Show originals on this page", and "Options" where the browser has no
+// entry of its own). The click handler is exported (and exposed on the worker's global by index.ts)
+// because a test cannot click a native context menu.
 import browser from 'webextension-polyfill';
 import type { Menus, Tabs } from 'webextension-polyfill';
 import { sendToTab } from '../shared/messaging.ts';
+import {
+  imageMenus,
+  MENU_COLORIZE,
+  MENU_OPTIONS,
+  MENU_ORIGINAL,
+  MENU_PAGE_ORIGINALS,
+  MenuUpdates,
+  pageOriginalsMenu,
+} from './menu-state.ts';
+import type { MenuProps } from './menu-state.ts';
 
-export const MENU_COLORIZE = 'recolor-colorize';
-export const MENU_ORIGINAL = 'recolor-show-original';
+export { MENU_COLORIZE, MENU_OPTIONS, MENU_ORIGINAL, MENU_PAGE_ORIGINALS };
+
+const updates = new MenuUpdates((id, props) => browser.contextMenus.update(id, props));
+/** What the image entries were last set for, for tests and debugging. */
+let imageMenusFor = false;
+
+/** Chrome's menu for the toolbar button has an "Options" entry of its own; Firefox's has not. */
+function browserHasOptionsEntry(): boolean {
+  return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo !== 'function';
+}
 
 export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: MENU_COLORIZE, title: 'Colorize this image', contexts: ['image'] });
-  browser.contextMenus.create({ id: MENU_ORIGINAL, title: 'Show original', contexts: ['image'] });
+  const create = (id: string, title: string, contexts: Menus.ContextType[], props: MenuProps & { type?: Menus.ItemType } = {}) =>
+    browser.contextMenus.create({ id, title, contexts, ...props });
+  for (const [id, props] of imageMenus(false)) {
+    create(id, id === MENU_COLORIZE ? 'Colorize this image' : 'Show original', ['image'], props);
+  }
+  create(MENU_PAGE_ORIGINALS, 'Show originals on this page', ['action'], {
+    type: 'checkbox',
+    ...pageOriginalsMenu({ colorized: 0, showingOriginals: false }),
+  });
+  if (!browserHasOptionsEntry()) create(MENU_OPTIONS, 'Options', ['action']);
+}
+
+/**
+ * Sets the image entries for the image under the pointer. The content script says so when the
+ * pointer enters or leaves a colorized image: a 'contextmenu' event comes too late, since Chromium
+ * builds the menu as soon as the page has seen that event.
+ */
+export async function setImageMenus(showsColorized: boolean): Promise<void> {
+  imageMenusFor = showsColorized;
+  await Promise.all(imageMenus(showsColorized).map(([id, props]) => updates.set(id, props)));
+}
+
+export function imageMenuState(): { showsColorized: boolean } {
+  return { showsColorized: imageMenusFor };
+}
+
+/** Ticks "Show originals on this page" for the tab in front. */
+export async function setPageMenu(status: { colorized: number; showingOriginals: boolean }): Promise<void> {
+  await updates.set(MENU_PAGE_ORIGINALS, pageOriginalsMenu(status));
 }
 
 export interface MenuClick {
@@ -19,14 +66,30 @@ export interface MenuClick {
   frameId?: number;
 }
 
-/** Forwards the click to the content script of the frame the image is in. */
+export interface MenuContext {
+  /** Whether the tab's page shows its originals now (the toolbar entry flips it). */
+  showingOriginals(tabId: number): boolean;
+}
+
+/** Forwards an image entry to the content script of the frame the image is in; a toolbar entry to the tab. */
 export async function handleMenuClick(
   info: MenuClick | Menus.OnClickData,
   tab: Pick<Tabs.Tab, 'id'> | undefined,
+  context: MenuContext,
 ): Promise<{ ok: boolean; error?: string }> {
-  if (tab?.id === undefined || !info.srcUrl) return { ok: false, error: 'no tab or image' };
-  const frameId = info.frameId ?? 0;
   try {
+    if (info.menuItemId === MENU_OPTIONS) {
+      await browser.runtime.openOptionsPage();
+      return { ok: true };
+    }
+    if (tab?.id === undefined) return { ok: false, error: 'no tab' };
+    if (info.menuItemId === MENU_PAGE_ORIGINALS) {
+      const show = !context.showingOriginals(tab.id);
+      await sendToTab(tab.id, { type: 'set-show-originals', show });
+      return { ok: true };
+    }
+    if (!info.srcUrl) return { ok: false, error: 'no image' };
+    const frameId = info.frameId ?? 0;
     if (info.menuItemId === MENU_COLORIZE) {
       return await sendToTab(tab.id, { type: 'menu-colorize', srcUrl: info.srcUrl }, frameId);
     }

@@ -1,11 +1,14 @@
-// Per-tab counts reported by each frame's content script, and the badge that shows them. Counts
-// live in memory: if the worker is stopped, the next report from each frame restores them, and
-// the badge itself is kept by the browser meanwhile.
+// Per-tab counts reported by each frame's content script, and the toolbar button that shows them
+// (badge, title, and its "Show originals on this page" entry for the tab in front). Counts live in
+// memory: if the worker is stopped, the next report from each frame restores them, and the badge
+// itself is kept by the browser meanwhile.
 import browser from 'webextension-polyfill';
+import type { Tabs } from 'webextension-polyfill';
 import type { PageStatusReport, TabStatus } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import { isSiteEnabled, siteOfUrl } from '../shared/sites.ts';
 import { badgeFor } from './badge.ts';
+import { setPageMenu } from './menus.ts';
 
 type FrameCounts = Omit<PageStatusReport, 'type'>;
 
@@ -37,20 +40,30 @@ function totals(tabId: number): FrameCounts {
   return sum;
 }
 
-export async function tabStatus(tabId: number, settings: Settings): Promise<TabStatus> {
-  const tab = await browser.tabs.get(tabId);
+/** Whether the tab's top page shows its originals ("Show originals on this page"). */
+export function showingOriginals(tabId: number): boolean {
+  return totals(tabId).showingOriginals;
+}
+
+function statusOf(tab: Tabs.Tab, settings: Settings): TabStatus {
   const site = siteOfUrl(tab.url ?? '');
-  return { ok: true, site, decision: isSiteEnabled(site, settings), ...totals(tabId) };
+  return { ok: true, site, decision: isSiteEnabled(site, settings), ...totals(tab.id ?? -1) };
+}
+
+export async function tabStatus(tabId: number, settings: Settings): Promise<TabStatus> {
+  return statusOf(await browser.tabs.get(tabId), settings);
 }
 
 export async function updateBadge(tabId: number, settings: Settings): Promise<void> {
   try {
-    const status = await tabStatus(tabId, settings);
-    const badge = badgeFor(status.site, status.decision.enabled, status.colorized);
+    const tab = await browser.tabs.get(tabId);
+    const status = statusOf(tab, settings);
+    const badge = badgeFor(status.site, status.decision, status.colorized);
     await Promise.all([
       browser.action.setBadgeText({ tabId, text: badge.text }),
       browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
       browser.action.setTitle({ tabId, title: badge.title }),
+      tab.active ? setPageMenu(status) : undefined,
     ]);
   } catch {
     // The tab closed or navigated away meanwhile: nothing to show.

@@ -7,6 +7,7 @@ import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages
 import { MAX_SOURCE_PIXELS } from '../shared/limits.ts';
 import { sendToBackground } from '../shared/messaging.ts';
 import { isBigEnough, looksVector, routeFor, singleBackgroundUrl } from './candidate-rules.ts';
+import { MenuTarget } from './menu-target.ts';
 import { Overlay } from './overlay.ts';
 import { loadDetached, readPngBase64, readThumbnail, whenLoaded } from './pixels.ts';
 import type { Thumbnail } from './pixels.ts';
@@ -56,6 +57,10 @@ export class PageController {
     changed: (element, attribute) => this.onSourceChanged(element, attribute),
   });
   private readonly overlay = new Overlay((element) => this.toggleItem(element));
+  private readonly menuTarget = new MenuTarget(
+    (element) => this.showsColorized(element),
+    (showsColorized) => void sendToBackground({ type: 'menu-target', showsColorized }).catch(() => undefined),
+  );
   private readonly io = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: ROOT_MARGIN });
   private auto = false;
   private scanning = false;
@@ -72,6 +77,7 @@ export class PageController {
     this.lastReport = JSON.stringify(this.status()); // nothing done yet: nothing to report
     document.addEventListener('mouseover', this.onMouseOver, { capture: true, passive: true });
     document.addEventListener('mouseout', this.onMouseOut, { capture: true, passive: true });
+    this.menuTarget.start();
     document.addEventListener('contextmenu', (event) => (this.lastContextTarget = event.target as Element), {
       capture: true,
       passive: true,
@@ -304,6 +310,12 @@ export class PageController {
     else showColorized(item.element, item.colorUrl, item.colorWidth ?? 0, item.sourceWidth ?? 0);
     item.showingOriginal = original;
     item.expected = this.fingerprint(item.element);
+    this.menuTarget.changed(item.element);
+  }
+
+  private showsColorized(element: Element): boolean {
+    const item = this.items.get(element);
+    return Boolean(item?.colorUrl && !item.showingOriginal);
   }
 
   private toggleItem(element: Element): void {
@@ -323,6 +335,7 @@ export class PageController {
     item.manual = false;
     item.state = 'new';
     item.generation += 1;
+    this.menuTarget.changed(item.element);
   }
 
   private fingerprint(element: HTMLElement): string {

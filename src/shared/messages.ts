@@ -31,6 +31,11 @@ export interface ColorizeRequest {
   source: ImageSource;
   priority: Priority;
 }
+/** The pointer entered or left an image: whether it shows our colorized result (which menu entries fit). */
+export interface MenuTargetReport {
+  type: 'menu-target';
+  showsColorized: boolean;
+}
 export interface PageStatusReport {
   type: 'page-status';
   colorized: number;
@@ -40,19 +45,6 @@ export interface PageStatusReport {
 }
 
 // ---- UI page -> background
-export interface TabStatusRequest {
-  type: 'tab-status';
-  tabId: number;
-}
-export interface ToggleSiteRequest {
-  type: 'toggle-site';
-  tabId: number;
-}
-export interface ShowOriginalsRequest {
-  type: 'show-originals';
-  tabId: number;
-  show: boolean;
-}
 export interface EngineStatusRequest {
   type: 'engine-status';
   /** Load the model now if it is not loaded yet (the options page's "check" button). */
@@ -70,9 +62,7 @@ export type BackgroundRequest =
   | ProbeRequest
   | ColorizeRequest
   | PageStatusReport
-  | TabStatusRequest
-  | ToggleSiteRequest
-  | ShowOriginalsRequest
+  | MenuTargetReport
   | EngineStatusRequest
   | CacheStatsRequest
   | CacheClearRequest;
@@ -120,9 +110,7 @@ export interface ResponseMap {
   probe: ProbeResponse;
   colorize: ColorizeResponse;
   'page-status': { ok: true };
-  'tab-status': TabStatus | Failure;
-  'toggle-site': TabStatus | Failure;
-  'show-originals': { ok: true } | Failure;
+  'menu-target': { ok: true };
   'engine-status': EngineStatus;
   'cache-stats': CacheStats | Failure;
   'cache-clear': CacheStats | Failure;
@@ -149,7 +137,6 @@ const isStr = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length 
 const isUrl = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 8192;
 const isBool = (v: unknown) => typeof v === 'boolean';
 const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e7;
-const isTabId = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isPriority = (v: unknown) => v === 'user' || v === 'visible' || v === 'background';
 const isMime = (v: unknown) => typeof v === 'string' && /^image\/[a-z0-9.+-]+$/.test(v);
 const isSource = (v: unknown): boolean => {
@@ -164,9 +151,7 @@ const BACKGROUND_SHAPES: Record<BackgroundRequest['type'], Shape> = {
   probe: { url: isUrl },
   colorize: { source: isSource, priority: isPriority },
   'page-status': { colorized: isCount, working: isCount, candidates: isCount, showingOriginals: isBool },
-  'tab-status': { tabId: isTabId },
-  'toggle-site': { tabId: isTabId },
-  'show-originals': { tabId: isTabId, show: isBool },
+  'menu-target': { showsColorized: isBool },
   'engine-status': { load: isBool },
   'cache-stats': {},
   'cache-clear': {},
@@ -207,4 +192,5 @@ export const CONTENT_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
   'probe',
   'colorize',
   'page-status',
+  'menu-target',
 ]);

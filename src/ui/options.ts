@@ -1,10 +1,12 @@
-// Options page: site list, "everywhere", strength, hover switch, engine report, cache.
+// Options page: site list, "everywhere", the sites switched with the toolbar button, strength,
+// hover switch, engine report, cache.
 import type { EngineStatus } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/messaging.ts';
 import { defaultSettings } from '../shared/settings.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
 import { parseSiteList } from '../shared/sites.ts';
+import type { SiteOverride } from '../shared/sites.ts';
 import { byId, formatBytes } from './dom.ts';
 
 function render(settings: Settings): void {
@@ -14,10 +16,32 @@ function render(settings: Settings): void {
   byId<HTMLInputElement>('strength').value = String(settings.strength);
   byId('strength-value').textContent = `${Math.round(settings.strength * 100)}%`;
   byId<HTMLInputElement>('hover').checked = settings.hoverControl;
-  const overrides = Object.entries(settings.siteOverrides);
-  byId('overrides').textContent = overrides.length
-    ? `Set from the toolbar: ${overrides.map(([host, state]) => `${host} (${state})`).join(', ')}.`
-    : '';
+  renderOverrides(settings.siteOverrides);
+}
+
+/** The toolbar button's per-site choices, each with a button that forgets it. */
+function renderOverrides(overrides: Readonly<Record<string, SiteOverride>>): void {
+  const hosts = Object.keys(overrides).sort();
+  byId('overrides-none').hidden = hosts.length > 0;
+  byId('overrides').replaceChildren(
+    ...hosts.map((host) => {
+      const item = document.createElement('li');
+      const label = document.createElement('span');
+      label.textContent = `${host}: ${overrides[host]}`;
+      const forget = document.createElement('button');
+      forget.type = 'button';
+      forget.textContent = 'Forget';
+      forget.setAttribute('aria-label', `Forget the choice for ${host}`);
+      forget.addEventListener('click', () => {
+        void updateSettings((s) => {
+          const { [host]: _dropped, ...rest } = s.siteOverrides;
+          return { ...s, siteOverrides: rest };
+        });
+      });
+      item.append(label, forget);
+      return item;
+    }),
+  );
 }
 
 function renderEngine(status: EngineStatus): void {

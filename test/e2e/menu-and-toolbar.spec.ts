@@ -1,7 +1,9 @@
 // Entry points on a site that is not in the archive list: the context menu colorizes the image the
-// user picked (even one the detector would skip) and "Show original" restores it; the toolbar
-// popup's switch turns the site on and off, and the choice is remembered.
+// user picked (even one the detector would skip) and "Show original" restores it, each entry shown
+// only where it applies; a click on the toolbar button turns the site on and off, and the choice is
+// remembered; the button's own menu shows a page's originals.
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { boxes, collectPageErrors, isSwapped, screenChroma, waitSwapped } from './support/page-checks.ts';
 import { html, useExtension } from './support/setup.ts';
 
@@ -16,11 +18,20 @@ async function menuClick(menuItemId: string, srcUrl: string, tabId: number) {
   return env.inWorker(
     ({ menuItemId, srcUrl, tabId }) =>
       (globalThis as unknown as { recolor: { handleMenuClick: Function } }).recolor.handleMenuClick(
-        { menuItemId, srcUrl, frameId: 0 },
+        { menuItemId, srcUrl: srcUrl || undefined, frameId: 0 },
         { id: tabId },
       ),
     { menuItemId, srcUrl, tabId },
   );
+}
+
+/** Whether the image entries are set for a colorized image ("Show original") or not ("Colorize this image"). */
+const menuShowsOriginal = () =>
+  env.inWorker(() => (globalThis as unknown as { recolor: { imageMenuState(): { showsColorized: boolean } } }).recolor.imageMenuState().showsColorized, null);
+
+async function pointAt(page: Page, id: string) {
+  const box = (await page.locator(`#${id}`).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
 }
 
 test('context menu: colorize a chosen image on an ordinary site, then show the original', async () => {
@@ -33,9 +44,19 @@ test('context menu: colorize a chosen image on an ordinary site, then show the o
 
   const tabId = await env.tabIdOf(page);
   const grayUrl = `${env.servers.site}/img/gray-1.jpg`;
+  // The pointer on an image of the page's own: "Colorize this image" only.
+  await pointAt(page, 'gray');
+  await page.waitForTimeout(300);
+  expect(await menuShowsOriginal()).toBe(false);
   expect(await menuClick('recolor-colorize', grayUrl, tabId)).toEqual({ ok: true });
   await waitSwapped(page, 'gray');
   expect(await screenChroma(page, 'gray')).toBeGreaterThan(3);
+  // Now it shows ours (the pointer never moved): "Show original" only; back on other images and text.
+  await expect.poll(menuShowsOriginal).toBe(true);
+  await pointAt(page, 'caption');
+  await expect.poll(menuShowsOriginal).toBe(false);
+  await pointAt(page, 'gray');
+  await expect.poll(menuShowsOriginal).toBe(true);
 
   // The user asked, so even a color photo is recolored.
   expect(await menuClick('recolor-colorize', `${env.servers.site}/img/color.jpg`, tabId)).toEqual({ ok: true });
@@ -48,66 +69,90 @@ test('context menu: colorize a chosen image on an ordinary site, then show the o
   await expect.poll(() => page.$eval('#gray', (img) => (img as HTMLImageElement).currentSrc)).toBe(grayUrl);
   expect(await page.$eval('#gray', (img) => [img.getAttribute('src'), img.getAttribute('srcset')])).toEqual(['/img/gray-1.jpg', null]);
   expect(await screenChroma(page, 'gray')).toBeLessThan(2);
+  await expect.poll(menuShowsOriginal).toBe(false);
 
   // And back again from the same menu.
   expect(await menuClick('recolor-colorize', grayUrl, tabId)).toEqual({ ok: true });
   await waitSwapped(page, 'gray');
+  await expect.poll(menuShowsOriginal).toBe(true);
   expect(await boxes(page)).toEqual(before);
   expect(errors).toEqual([]);
   await page.close();
 });
 
-test('toolbar popup: turns the site on and off, remembered across pages', async () => {
+async function toolbarClick(tabId: number) {
+  return env.inWorker(
+    (tabId) => (globalThis as unknown as { recolor: { handleActionClick: Function } }).recolor.handleActionClick({ id: tabId }),
+    tabId,
+  );
+}
+
+const badge = (tabId: number) =>
+  env.inWorker(async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })], tabId);
+
+const storedOverrides = async () =>
+  ((await env.inWorker(() => chrome.storage.sync.get('settings'), null)).settings as { siteOverrides: object }).siteOverrides;
+
+test('toolbar button: a click turns the site on and off, remembered across pages and worker restarts', async () => {
   const page = await env.browser.context.newPage();
   await page.goto(env.plainUrl('/toolbar.html', { html: body }));
   const tabId = await env.tabIdOf(page);
-  const popup = await env.browser.context.newPage();
-  await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}`);
-  const toggle = popup.locator('#site-toggle');
-  await expect(popup.locator('#site')).toHaveText('127.0.0.1');
-  await expect(toggle).not.toBeChecked();
-  await expect(toggle).toBeEnabled();
+  await expect.poll(() => badge(tabId)).toEqual(['', 'Recolor: off for 127.0.0.1 (not in the archive site list). Click to turn it on.']);
 
-  await toggle.click();
-  await expect(toggle).toBeChecked();
+  // The same handler chrome.action.onClicked runs (no popup: the manifest names none).
+  expect(await toolbarClick(tabId)).toMatchObject({ ok: true, site: '127.0.0.1', decision: { enabled: true, reason: 'override' } });
   await waitSwapped(page, 'gray');
   await page.waitForTimeout(1000);
   expect(await isSwapped(page, 'color')).toBe(false);
-  await expect.poll(() => env.inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('1');
-  await expect(popup.locator('#counts')).toHaveText('1 colorized');
+  await expect
+    .poll(() => badge(tabId))
+    .toEqual(['1', 'Recolor: on for 127.0.0.1 (you turned it on). 1 image colorized on this page. Click to turn it off.']);
+  expect(await storedOverrides()).toEqual({ '127.0.0.1': 'on' });
 
-  // Remembered: a fresh page on the site is colorized without asking, and the popup says on.
+  // Remembered, also by a worker the browser stopped and started again: a fresh page on the site
+  // is colorized without asking.
+  const cdp = await env.browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
   const again = await env.browser.context.newPage();
   await again.goto(env.plainUrl('/toolbar-2.html', { html: body }));
   await waitSwapped(again, 'gray');
-  await popup.reload();
-  await expect(toggle).toBeChecked();
-  await expect(popup.locator('#reason')).toContainText('you turned it on');
 
-  // Off again: the automatic result is put back, and the setting is stored.
-  await toggle.click();
-  await expect(toggle).not.toBeChecked();
+  // Off again: the automatic results are put back on both pages, and the setting is stored.
+  expect(await toolbarClick(tabId)).toMatchObject({ ok: true, decision: { enabled: false } });
   await expect.poll(() => isSwapped(page, 'gray')).toBe(false);
-  const stored = await env.inWorker(() => chrome.storage.sync.get('settings'), null);
-  expect((stored.settings as { siteOverrides: object }).siteOverrides).toEqual({});
-  await expect.poll(() => env.inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
-  await Promise.all([page.close(), again.close(), popup.close()]);
+  await expect.poll(() => isSwapped(again, 'gray')).toBe(false);
+  expect(await storedOverrides()).toEqual({});
+  await expect.poll(async () => (await badge(tabId))[0]).toBe('');
+
+  // The options page lists the choices made with the button, and can forget one.
+  await toolbarClick(tabId);
+  await waitSwapped(page, 'gray');
+  const options = await env.browser.context.newPage();
+  await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
+  await expect(options.locator('#overrides li')).toHaveText(['127.0.0.1: onForget']);
+  await options.getByRole('button', { name: 'Forget the choice for 127.0.0.1' }).click();
+  await expect(options.locator('#overrides li')).toHaveCount(0);
+  await expect(options.locator('#overrides-none')).toBeVisible();
+  await expect.poll(() => isSwapped(page, 'gray')).toBe(false);
+  expect(await storedOverrides()).toEqual({});
+  await Promise.all([page.close(), again.close(), options.close()]);
 });
 
-test('popup: "show originals" restores the whole page and back', async () => {
+test('toolbar button menu: "Show originals on this page" restores the whole page and back', async () => {
   const page = await env.browser.context.newPage();
   await page.goto(env.plainUrl('/originals.html', { html: body }));
   const tabId = await env.tabIdOf(page);
   await menuClick('recolor-colorize', `${env.servers.site}/img/gray-1.jpg`, tabId);
   await waitSwapped(page, 'gray');
-  const popup = await env.browser.context.newPage();
-  await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}`);
-  await popup.locator('#originals').click();
+  const status = () => env.inWorker((id) => (globalThis as unknown as { recolor: { tabStatus: Function } }).recolor.tabStatus(id), tabId);
+  expect(await menuClick('recolor-page-originals', '', tabId)).toEqual({ ok: true });
   await expect.poll(() => isSwapped(page, 'gray')).toBe(false);
-  await expect(popup.locator('#originals')).toHaveText('Show colorized');
-  await popup.locator('#originals').click();
+  await expect.poll(async () => (await status()).showingOriginals).toBe(true);
+  expect(await menuClick('recolor-page-originals', '', tabId)).toEqual({ ok: true });
   await waitSwapped(page, 'gray');
-  await Promise.all([page.close(), popup.close()]);
+  await expect.poll(async () => (await status()).showingOriginals).toBe(false);
+  await page.close();
 });
 
 test('hover switch: flips one image between original and colorized', async () => {

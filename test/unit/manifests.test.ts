@@ -37,12 +37,18 @@ describe('manifests', () => {
     ]);
   });
 
+  it('the toolbar button has no popup: a click reaches action.onClicked, which toggles the site', () => {
+    for (const manifest of [chrome, firefox]) {
+      expect(manifest.action.default_popup).toBeUndefined();
+      expect(manifest).not.toHaveProperty('browser_action');
+    }
+  });
+
   it('every file the manifest names is built or committed', () => {
-    const built = new Set(['background.js', 'content.js', 'popup.html', 'options.html']);
+    const built = new Set(['background.js', 'content.js', 'options.html']);
     const named = [
       base.background.service_worker,
       ...base.content_scripts.flatMap((script: { js: string[] }) => script.js),
-      base.action.default_popup,
       base.options_ui.page,
       ...Object.values(base.icons as Record<string, string>),
       ...Object.values(base.action.default_icon as Record<string, string>),
