@@ -13,7 +13,9 @@ import { loadDetached, readPngBase64, readThumbnail, whenLoaded } from './pixels
 import type { Thumbnail } from './pixels.ts';
 import { Scanner } from './scanner.ts';
 import { browserSlicerHost, Slicer } from './slicer.ts';
-import { captureOriginal, showColorized, showOriginal } from './swap.ts';
+import { blockedForm, formsFor, prepareForm } from './result-forms.ts';
+import type { ResultForm } from './result-forms.ts';
+import { captureOriginal, dropCanvas, showCanvas, showColorized, showOriginal } from './swap.ts';
 import type { Original } from './swap.ts';
 
 type State = 'new' | 'waiting' | 'checking' | 'skipped' | 'working' | 'colorized' | 'failed';
@@ -29,6 +31,9 @@ interface Item {
   reason?: string;
   sourceUrl?: string;
   colorUrl?: string;
+  /** How the result is shown (blob: or data: URL, or a canvas), and its bytes for another form. */
+  form?: ResultForm;
+  colorBlob?: Blob;
   colorWidth?: number;
   sourceWidth?: number;
   original?: Original;
@@ -70,6 +75,8 @@ export class PageController {
   private working = 0;
   private reportTimer: number | undefined;
   private lastContextTarget: Element | null = null;
+  /** Result forms this page's CSP refused (for loads the page started itself). */
+  private readonly blockedForms = new Set<ResultForm>();
   hoverControl = true;
 
   /** Listeners only: the DOM is scanned and observed once auto-colorize is on for the site. */
@@ -78,6 +85,8 @@ export class PageController {
     document.addEventListener('mouseover', this.onMouseOver, { capture: true, passive: true });
     document.addEventListener('mouseout', this.onMouseOut, { capture: true, passive: true });
     this.menuTarget.start();
+    document.addEventListener('error', this.onLoadError, { capture: true, passive: true });
+    document.addEventListener('securitypolicyviolation', this.onViolation, { passive: true });
     document.addEventListener('contextmenu', (event) => (this.lastContextTarget = event.target as Element), {
       capture: true,
       passive: true,
@@ -281,32 +290,32 @@ export class PageController {
     return sendToBackground({ type: 'colorize', source, priority });
   }
 
-  /** Makes a URL for the result (blob:, or data: where blob: won't load) and shows it. */
+  /** Shows the result in the first form that decodes and the page has not refused (result-forms.ts). */
   private async install(item: Item, result: Extract<ColorizeResponse, { ok: true }>): Promise<boolean> {
     if (item.colorUrl) return true; // already in place: capturing "the original" now would capture ours
-    const bytes = base64ToBytes(result.base64);
-    const blobUrl = URL.createObjectURL(new Blob([bytes], { type: result.mime }));
-    const candidates = [blobUrl, `data:${result.mime};base64,${result.base64}`];
-    for (const url of candidates) {
-      if (await loads(url)) {
-        if (url !== blobUrl) URL.revokeObjectURL(blobUrl);
-        item.colorUrl = url;
-        item.colorWidth = result.width;
-        item.sourceWidth = result.sourceWidth;
-        item.original = captureOriginal(item.element);
-        item.state = 'colorized';
-        this.colorized.add(item);
-        this.display(item, this.showingOriginals && !item.manual);
-        return true;
-      }
+    const blob = new Blob([base64ToBytes(result.base64)], { type: result.mime });
+    for (const form of formsFor(item.kind, this.blockedForms)) {
+      const prepared = await prepareForm(form, blob, this.altOf(item));
+      if (!prepared) continue;
+      item.colorUrl = prepared.url;
+      item.form = form;
+      item.colorBlob = blob;
+      item.colorWidth = result.width;
+      item.sourceWidth = result.sourceWidth;
+      item.original = captureOriginal(item.element);
+      item.original.canvas = prepared.canvas;
+      item.state = 'colorized';
+      this.colorized.add(item);
+      this.display(item, this.showingOriginals && !item.manual);
+      return true;
     }
-    URL.revokeObjectURL(blobUrl);
     return false;
   }
 
   private display(item: Item, original: boolean): void {
     if (!item.colorUrl || !item.original) return;
     if (original) showOriginal(item.element, item.original);
+    else if (item.form === 'canvas') showCanvas(item.element as HTMLImageElement, item.original);
     else showColorized(item.element, item.colorUrl, item.colorWidth ?? 0, item.sourceWidth ?? 0);
     item.showingOriginal = original;
     item.expected = this.fingerprint(item.element);
@@ -328,14 +337,70 @@ export class PageController {
   /** Drops our result for an item (putting the original back if asked) so it is looked at afresh. */
   private reset(item: Item, restore: boolean): void {
     if (restore && item.original) showOriginal(item.element, item.original);
+    else if (item.original) dropCanvas(item.element, item.original);
     if (item.colorUrl?.startsWith('blob:')) URL.revokeObjectURL(item.colorUrl);
     this.colorized.delete(item);
-    item.colorUrl = item.original = item.expected = item.sourceUrl = undefined;
+    item.colorUrl = item.original = item.expected = item.sourceUrl = item.form = item.colorBlob = undefined;
     item.showingOriginal = false;
     item.manual = false;
     item.state = 'new';
     item.generation += 1;
     this.menuTarget.changed(item.element);
+  }
+
+  // ---- a page that refuses our result's form
+
+  /** An <img> of ours failed to load: the page (not us) loaded it again, and its CSP said no. */
+  private readonly onLoadError = (event: Event) => {
+    const item = this.items.get(event.target as Element);
+    if (!item?.form || item.form === 'canvas' || item.showingOriginal) return;
+    if (this.fingerprint(item.element) !== item.expected) return; // no longer ours: the page's own image failed
+    void this.fallBack(item, item.form);
+  };
+
+  /** CSS backgrounds have no error event; a violation names the scheme (for every form, later results skip it). */
+  private readonly onViolation = (event: SecurityPolicyViolationEvent) => {
+    const form = blockedForm(event.blockedURI, event.effectiveDirective);
+    if (!form) return;
+    this.blockedForms.add(form);
+    for (const item of this.colorized) {
+      if (item.kind === 'background' && item.form === form && !item.showingOriginal) void this.fallBack(item, form);
+    }
+  };
+
+  /** Shows the result in the next form the page allows; where none is left, the original again. */
+  private async fallBack(item: Item, failed: ResultForm): Promise<void> {
+    this.blockedForms.add(failed);
+    const { generation, colorBlob, original } = item;
+    if (item.form !== failed || !colorBlob || !original) return;
+    item.form = undefined; // one fall-back at a time
+    for (const form of formsFor(item.kind, this.blockedForms)) {
+      const prepared = await prepareForm(form, colorBlob, this.altOf(item));
+      if (!prepared) continue;
+      if (generation !== item.generation) {
+        if (prepared.url.startsWith('blob:')) URL.revokeObjectURL(prepared.url);
+        return;
+      }
+      if (item.colorUrl?.startsWith('blob:')) URL.revokeObjectURL(item.colorUrl);
+      Object.assign(item, { colorUrl: prepared.url, form });
+      original.canvas = prepared.canvas;
+      if (form === 'canvas') {
+        // The canvas takes the box the page lays out for its own image (ours, broken, has another).
+        showOriginal(item.element, original);
+        await (item.element as HTMLImageElement).decode().catch(() => undefined);
+        if (generation !== item.generation) return;
+      }
+      this.display(item, item.showingOriginal);
+      return;
+    }
+    if (generation !== item.generation) return;
+    this.reset(item, true);
+    this.skip(item, 'the page refuses every form of the result');
+    this.report();
+  }
+
+  private altOf(item: Item): string {
+    return item.element.getAttribute('alt') ?? item.element.getAttribute('aria-label') ?? '';
   }
 
   private fingerprint(element: HTMLElement): string {
@@ -412,11 +477,3 @@ export class PageController {
   }
 }
 
-function loads(url: string): Promise<boolean> {
-  const probe = new Image();
-  probe.src = url;
-  return probe.decode().then(
-    () => true,
-    () => false,
-  );
-}

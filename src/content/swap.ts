@@ -1,5 +1,6 @@
 // Puts a colorized image in place of the original without changing layout, and puts the original
-// back exactly as it was (attribute for attribute, inline style included).
+// back exactly as it was (attribute for attribute, inline style included). Where the page lets no
+// URL of ours through, a canvas stands in for the <img>, which stays in the DOM, hidden.
 import { cssUrl, densityFor, srcsetFor } from './candidate-rules.ts';
 
 export type Target = HTMLImageElement | HTMLElement;
@@ -20,6 +21,10 @@ export interface Original {
   attributes: SavedAttribute[];
   /** Inline background-image and -size of a CSS-background element, with their priorities. */
   background?: InlineProperty[];
+  /** The canvas drawn for an <img> whose page blocks our URLs (result-forms.ts). */
+  canvas?: HTMLCanvasElement;
+  /** The <img>'s inline display (and whether it had a style attribute) while the canvas stands in for it. */
+  hidden?: { display: InlineProperty; hadStyle: boolean };
 }
 
 function save(element: Element, name: string): SavedAttribute {
@@ -72,7 +77,41 @@ export function showColorized(target: Target, url: string, pixelWidth: number, s
   }
 }
 
+/**
+ * Shows the original's canvas in the <img>'s place: the image gets its original attributes back
+ * and is hidden; the canvas takes the image's computed style, so it has the same box, object-fit
+ * and the rest. Call it while the image shows its original, loaded (its box is then the one the
+ * page laid out).
+ */
+export function showCanvas(img: HTMLImageElement, original: Original): void {
+  const canvas = original.canvas;
+  if (!canvas || original.hidden) return;
+  showOriginal(img, original);
+  const computed = getComputedStyle(img);
+  for (const name of Array.from(computed)) canvas.style.setProperty(name, computed.getPropertyValue(name));
+  if (img.title) canvas.title = img.title;
+  original.hidden = {
+    display: { name: 'display', value: img.style.getPropertyValue('display'), priority: img.style.getPropertyPriority('display') },
+    hadStyle: img.hasAttribute('style'),
+  };
+  img.style.setProperty('display', 'none', 'important');
+  img.before(canvas);
+}
+
+/** Takes the canvas out and shows the <img> again. */
+export function dropCanvas(target: Target, original: Original): void {
+  original.canvas?.remove();
+  const hidden = original.hidden;
+  if (!hidden) return;
+  const { name, value, priority } = hidden.display;
+  if (value) target.style.setProperty(name, value, priority);
+  else target.style.removeProperty(name);
+  if (!hidden.hadStyle && target.getAttribute('style') === '') target.removeAttribute('style');
+  original.hidden = undefined;
+}
+
 export function showOriginal(target: Target, original: Original): void {
+  dropCanvas(target, original);
   for (const { element, name, value } of original.attributes) {
     if (value === null) element.removeAttribute(name);
     else if (element.getAttribute(name) !== value) element.setAttribute(name, value);

@@ -51,8 +51,13 @@ export async function waitSwapped(page: Page | Frame, id: string, timeout = 60_0
  * over pixels. A gray photo reads ~0-1 after JPEG; a colorized one clearly more.
  */
 export async function screenChroma(page: Page, id: string): Promise<number> {
-  const element = await page.$(`#${id}`);
-  if (!element) throw new Error(`#${id} not found`);
+  return selectorChroma(page, `#${id}`);
+}
+
+/** screenChroma for the element a CSS selector finds. */
+export async function selectorChroma(page: Page, selector: string): Promise<number> {
+  const element = await page.$(selector);
+  if (!element) throw new Error(`${selector} not found`);
   await element.scrollIntoViewIfNeeded();
   const png = await element.screenshot();
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });

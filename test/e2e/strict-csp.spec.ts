@@ -1,0 +1,121 @@
+// Pages whose CSP forbids blob: images (img-src 'self'), or blob: and data: both. A load our content
+// script starts gets past the page's CSP; one the page starts itself (here: its script setting an
+// image's src again) does not, and our image would break. The result then moves to a data: URL,
+// or to a canvas in the image's place: always colorized on screen, nothing moved, the original
+// always restorable.
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { boxes, collectPageErrors, screenChroma, selectorChroma, waitSwapped } from './support/page-checks.ts';
+import type { Boxes } from './support/page-checks.ts';
+import { html, useExtension } from './support/setup.ts';
+
+const env = useExtension();
+
+const body = html(`<p id="intro">photos:</p>
+  <img id="photo" src="/img/gray-1.jpg" alt="A cat">
+  <img id="fitted" src="/img/gray-2.jpg" alt="A cup" style="width: 260px; height: 260px; object-fit: cover; border: 3px solid #333">
+  <p id="caption">caption</p>`);
+
+/** What the page's own script would do: load each image again, from the page's world. */
+const pageReloadsImages = (page: Page) =>
+  page.evaluate(() => {
+    for (const img of Array.from(document.images)) img.src = img.getAttribute('src')!;
+  });
+
+const shown = (page: Page, id: string) => page.$eval(`#${id}`, (img) => (img as HTMLImageElement).currentSrc.slice(0, 5));
+
+async function pageOriginals(tabId: number) {
+  return env.inWorker(
+    (tabId) =>
+      (globalThis as unknown as { recolor: { handleMenuClick: Function } }).recolor.handleMenuClick(
+        { menuItemId: 'recolor-page-originals' },
+        { id: tabId },
+      ),
+    tabId,
+  );
+}
+
+async function expectColorized(page: Page, before: Boxes) {
+  expect(await boxes(page)).toEqual(before);
+  for (const id of ['photo', 'fitted']) expect(await screenChroma(page, id)).toBeGreaterThan(3);
+}
+
+async function load(page: Page, csp: string, path: string) {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(env.archiveUrl(path, { html: body, headers: { 'content-security-policy': `default-src 'none'; ${csp}; style-src 'unsafe-inline'` } }));
+  await page.waitForLoadState('load');
+  const before = await boxes(page);
+  await waitSwapped(page, 'photo');
+  await waitSwapped(page, 'fitted');
+  expect(await shown(page, 'photo')).toBe('blob:');
+  await expectColorized(page, before);
+  // Our own loads raised no violation.
+  expect(violations).toEqual([]);
+  return before;
+}
+
+test("img-src 'self' data:: a page that loads our blob: image again gets a data: URL", async () => {
+  const page = await env.browser.context.newPage();
+  const errors = collectPageErrors(page);
+  const before = await load(page, "img-src 'self' data:", '/csp-data.html');
+
+  await pageReloadsImages(page);
+  await expect.poll(() => shown(page, 'photo')).toBe('data:');
+  await expect.poll(() => shown(page, 'fitted')).toBe('data:');
+  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));
+  await expectColorized(page, before);
+
+  // The page may load it again as often as it likes now.
+  await pageReloadsImages(page);
+  await page.waitForTimeout(500);
+  expect(await shown(page, 'photo')).toBe('data:');
+  await expectColorized(page, before);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("img-src 'self': blob: and then data: refused, a canvas stands in with the same box", async () => {
+  const page = await env.browser.context.newPage();
+  const errors = collectPageErrors(page);
+  const before = await load(page, "img-src 'self'", '/csp-self.html');
+  const tabId = await env.tabIdOf(page);
+
+  await pageReloadsImages(page);
+  await expect.poll(() => shown(page, 'photo')).toBe('data:');
+  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));
+  await expectColorized(page, before);
+
+  // data: refused too: canvases in the images' places, announced as the images were.
+  await pageReloadsImages(page);
+  const canvases = page.locator('canvas[role="img"]');
+  await expect(canvases).toHaveCount(2);
+  expect(await canvases.evaluateAll((all) => all.map((canvas) => canvas.getAttribute('aria-label')))).toEqual(['A cat', 'A cup']);
+  const canvasBoxes = await canvases.evaluateAll((all) =>
+    all.map((canvas) => {
+      const r = canvas.getBoundingClientRect();
+      const round = (v: number) => Math.round(v * 10) / 10;
+      return [round(r.x + scrollX), round(r.y + scrollY), round(r.width), round(r.height)];
+    }),
+  );
+  const after = await boxes(page);
+  // The images are hidden (their original src back); the canvases have their boxes; nothing else moved.
+  expect(after.photo[2] + after.photo[3] + after.fitted[2] + after.fitted[3]).toBe(0);
+  expect({ ...after, photo: canvasBoxes[0], fitted: canvasBoxes[1] }).toEqual(before);
+  expect(await page.$eval('#photo', (img) => [img.getAttribute('src'), getComputedStyle(img).objectFit])).toEqual(['/img/gray-1.jpg', 'fill']);
+  expect(await canvases.nth(1).evaluate((canvas) => getComputedStyle(canvas).objectFit)).toBe('cover');
+  for (const index of [0, 1]) expect(await selectorChroma(page, `canvas[role="img"] >> nth=${index}`)).toBeGreaterThan(3);
+
+  // The originals come back exactly, and the canvases again after.
+  expect(await pageOriginals(tabId)).toEqual({ ok: true });
+  await expect(canvases).toHaveCount(0);
+  expect(await boxes(page)).toEqual(before);
+  expect(await page.$eval('#photo', (img) => img.getAttribute('style'))).toBeNull();
+  expect(await screenChroma(page, 'photo')).toBeLessThan(2);
+  expect(await pageOriginals(tabId)).toEqual({ ok: true });
+  await expect(canvases).toHaveCount(2);
+  expect(errors).toEqual([]);
+  await page.close();
+});
