@@ -16,7 +16,6 @@ import {
   forgetFrames,
   forgetTab,
   recordFrameStatus,
-  showingOriginals,
   tabStatus,
   updateAllBadges,
   updateBadge,
@@ -59,7 +58,7 @@ async function handleActionClick(tab: Pick<Tabs.Tab, 'id'>) {
 }
 
 function onMenuClick(info: MenuClick, tab: Pick<Tabs.Tab, 'id'> | undefined) {
-  return handleMenuClick(info, tab, { showingOriginals });
+  return handleMenuClick(info, tab, { refresh: async (tabId) => updateBadge(tabId, await settings) });
 }
 
 async function handle(request: BackgroundRequest, sender: Runtime.MessageSender): Promise<ResponseMap[BackgroundRequest['type']]> {

@@ -48,6 +48,14 @@ describe('MenuUpdates', () => {
     ]);
   });
 
+  it('passes the next update of an entry the browser changed itself', async () => {
+    const { calls, updates } = recorder();
+    await updates.set('a', { checked: false });
+    updates.forget('a'); // Chrome ticked the checkbox on a click
+    await updates.set('a', { checked: false });
+    expect(calls.length).toBe(2);
+  });
+
   it('retries an update that failed', async () => {
     let failing = true;
     const { calls, updates } = recorder(() => failing);

@@ -39,6 +39,11 @@ export class MenuUpdates {
 
   constructor(private readonly apply: (id: string, props: MenuProps) => Promise<unknown>) {}
 
+  /** The browser changed the entry itself (a checkbox ticks on click): the next update goes through. */
+  forget(id: string): void {
+    this.last.delete(id);
+  }
+
   async set(id: string, props: MenuProps): Promise<void> {
     const key = JSON.stringify(props);
     if (this.last.get(id) === key) return;

@@ -67,8 +67,8 @@ export interface MenuClick {
 }
 
 export interface MenuContext {
-  /** Whether the tab's page shows its originals now (the toolbar entry flips it). */
-  showingOriginals(tabId: number): boolean;
+  /** Sets the tab's toolbar button (and its menu) from what is known now. */
+  refresh(tabId: number): Promise<void>;
 }
 
 /** Forwards an image entry to the content script of the frame the image is in; a toolbar entry to the tab. */
@@ -84,8 +84,16 @@ export async function handleMenuClick(
     }
     if (tab?.id === undefined) return { ok: false, error: 'no tab' };
     if (info.menuItemId === MENU_PAGE_ORIGINALS) {
-      const show = !context.showingOriginals(tab.id);
-      await sendToTab(tab.id, { type: 'set-show-originals', show });
+      // The browser ticked or unticked the checkbox itself; the page's next report (or, where
+      // there is no content script to answer, the refresh) sets it to what the page shows.
+      updates.forget(MENU_PAGE_ORIGINALS);
+      try {
+        // Asked, not taken from the last report: that may be on its way still.
+        const status = await sendToTab(tab.id, { type: 'get-page-status' }, 0);
+        await sendToTab(tab.id, { type: 'set-show-originals', show: !status.showingOriginals });
+      } finally {
+        await context.refresh(tab.id);
+      }
       return { ok: true };
     }
     if (!info.srcUrl) return { ok: false, error: 'no image' };

@@ -40,11 +40,6 @@ function totals(tabId: number): FrameCounts {
   return sum;
 }
 
-/** Whether the tab's top page shows its originals ("Show originals on this page"). */
-export function showingOriginals(tabId: number): boolean {
-  return totals(tabId).showingOriginals;
-}
-
 function statusOf(tab: Tabs.Tab, settings: Settings): TabStatus {
   const site = siteOfUrl(tab.url ?? '');
   return { ok: true, site, decision: isSiteEnabled(site, settings), ...totals(tab.id ?? -1) };

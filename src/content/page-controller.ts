@@ -315,23 +315,32 @@ export class PageController {
   private display(item: Item, original: boolean): void {
     if (!item.colorUrl || !item.original) return;
     if (original) showOriginal(item.element, item.original);
-    else if (item.form === 'canvas') showCanvas(item.element as HTMLImageElement, item.original);
+    else if (item.form === 'canvas') {
+      showCanvas(item.element as HTMLImageElement, item.original);
+      this.items.set(item.original.canvas!, item); // for the hover switch
+    }
     else showColorized(item.element, item.colorUrl, item.colorWidth ?? 0, item.sourceWidth ?? 0);
     item.showingOriginal = original;
     item.expected = this.fingerprint(item.element);
     this.menuTarget.changed(item.element);
   }
 
+  /** An <img> showing our result by URL (the only kind a right-click offers image entries on). */
   private showsColorized(element: Element): boolean {
     const item = this.items.get(element);
-    return Boolean(item?.colorUrl && !item.showingOriginal);
+    return Boolean(item?.colorUrl && !item.showingOriginal && item.element === element);
+  }
+
+  /** The element on screen for an item: its canvas while one stands in for it. */
+  private shownElement(item: Item): Element {
+    return (item.original?.hidden && item.original.canvas) || item.element;
   }
 
   private toggleItem(element: Element): void {
     const item = this.items.get(element);
     if (!item?.colorUrl) return;
     this.display(item, !item.showingOriginal);
-    this.overlay.showControl(element, item.showingOriginal);
+    this.overlay.showControl(this.shownElement(item), item.showingOriginal);
   }
 
   /** Drops our result for an item (putting the original back if asked) so it is looked at afresh. */
@@ -441,7 +450,7 @@ export class PageController {
   private readonly onMouseOver = (event: MouseEvent) => {
     if (!this.hoverControl) return;
     const item = this.items.get(event.target as Element);
-    if (item?.colorUrl) this.overlay.showControl(item.element, item.showingOriginal);
+    if (item?.colorUrl) this.overlay.showControl(this.shownElement(item), item.showingOriginal);
   };
 
   private readonly onMouseOut = (event: MouseEvent) => {

@@ -108,6 +108,20 @@ test("img-src 'self': blob: and then data: refused, a canvas stands in with the 
   expect(await canvases.nth(1).evaluate((canvas) => getComputedStyle(canvas).objectFit)).toBe('cover');
   for (const index of [0, 1]) expect(await selectorChroma(page, `canvas[role="img"] >> nth=${index}`)).toBeGreaterThan(3);
 
+  // The hover switch flips the canvas and the original as it does an image.
+  const canvasBox = (await canvases.first().boundingBox())!;
+  const flip = async () => {
+    await page.mouse.move(canvasBox.x + canvasBox.width / 2, canvasBox.y + canvasBox.height / 2);
+    await page.mouse.move(canvasBox.x + 24, canvasBox.y + 14, { steps: 3 });
+    await page.mouse.click(canvasBox.x + 24, canvasBox.y + 14);
+  };
+  await flip();
+  await expect(canvases).toHaveCount(1);
+  expect(await screenChroma(page, 'photo')).toBeLessThan(2);
+  await flip();
+  await expect(canvases).toHaveCount(2);
+  await page.mouse.move(canvasBox.x + canvasBox.width / 2, canvasBox.y + canvasBox.height + 200);
+
   // The originals come back exactly, and the canvases again after.
   expect(await pageOriginals(tabId)).toEqual({ ok: true });
   await expect(canvases).toHaveCount(0);
