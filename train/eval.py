@@ -30,7 +30,7 @@ AUC_MAX = 150
 
 
 def load_rgb(path):
-    return torch.from_numpy(np.asarray(Image.open(path).convert('RGB'))).permute(2, 0, 1).float() / 255
+    return torch.from_numpy(np.array(Image.open(path).convert("RGB"))).permute(2, 0, 1).float() / 255
 
 
 def working_input(L: torch.Tensor):
@@ -109,6 +109,7 @@ def main():
                     help='comma list of T:scale pairs: also score ours with these annealed-mean temperatures '
                          'and chroma scales (e.g. 1:0.85,0.6:0.7); the shipped one is always scored')
     ap.add_argument('--limit', type=int)
+    ap.add_argument('--stride', type=int, default=1, help='score every k-th val photo (quicker sweeps)')
     ap.add_argument('--json', default=os.path.join(ROOT, 'models', 'eval.json'))
     ap.add_argument('--sheet', default=os.path.join(ROOT, 'models', 'contact-sheet.png'))
     ap.add_argument('--val-sheet', default=os.path.join(ROOT, 'out', 'contact-sheet-val.png'))
@@ -128,7 +129,7 @@ def main():
             nets[kind] = load_net(kind, p, len(centers))[0]
         else:
             print(f'note: no checkpoint {p}; {kind} skipped')
-    files = list_images(a.val, a.limit)
+    files = list_images(a.val, a.limit)[:: a.stride]
     systems = ['gray', 'v1'] + [k for k in ('v2', 'v3') if k in nets] + \
               ([name(d) for d in decodes] if 'ours' in nets else [])
     acc = {s: {'psnr': [], 'cf': [], 'err': []} for s in systems}
