@@ -3,6 +3,7 @@
 import { base64ToBytes, bytesToBase64 } from '../shared/base64.ts';
 import type { ColorizeResponse, ImageSource, Priority, ProbeResponse } from '../shared/messages.ts';
 import { DETECT_MAX_SIDE } from '../detect/index.ts';
+import { lastTimings } from '../engine/index.ts';
 import { loadEngine, modelVersion } from './engine-host.ts';
 import { decodeImage, encodeImage, hasTransparency } from './image-codec.ts';
 import { fetchImage, imageFromBytes } from './image-fetch.ts';
@@ -13,6 +14,29 @@ import { cacheKey, getCached, putCached } from './result-cache.ts';
 import type { CachedResult } from './result-cache.ts';
 
 const queue = new JobQueue<CachedResult>();
+
+/** Milliseconds per stage of the last colorize that ran the model (read by `npm run bench`). */
+export interface JobTimings {
+  /** Fetch (or base64 decode) and hashing of the source bytes. */
+  load: number;
+  cacheGet: number;
+  /** Waiting for the engine (model load on the first job) and for earlier jobs. */
+  engineWait: number;
+  decode: number;
+  /** Lightness of every pixel, reduced to the working input. */
+  prepare: number;
+  model: number;
+  /** ab upsampling and Lab -> sRGB at full resolution. */
+  compose: number;
+  encode: number;
+  cachePut: number;
+}
+
+let lastJob: JobTimings | undefined;
+
+export function lastJobTimings(): JobTimings | undefined {
+  return lastJob && { ...lastJob };
+}
 
 function load(source: ImageSource): Promise<FetchedImage> {
   if (source.kind === 'url') return fetchImage(source.url);
@@ -47,16 +71,24 @@ export async function probe(url: string): Promise<ProbeResponse> {
 
 export async function colorize(source: ImageSource, priority: Priority, strength: number, tabId: number): Promise<ColorizeResponse> {
   try {
+    const t0 = performance.now();
     const image = await load(source);
     const key = cacheKey(source.url, image.hash, await modelVersion(), strength);
+    const t1 = performance.now();
     const cached = await getCached(key).catch(() => undefined);
+    const t2 = performance.now();
     const result =
       cached ??
       (await queue.run(key, priority, async () => {
         const engine = await loadEngine();
+        const t4 = performance.now();
         const { image: pixels, sourceWidth, sourceHeight } = await decodeImage(image.bytes, image.mime, MAX_WORK_SIDE);
+        const t5 = performance.now();
         const colored = await engine.colorize(pixels, { strength });
+        const stages = lastTimings(engine);
+        const t6 = performance.now();
         const encoded = await encodeImage(colored, hasTransparency(pixels));
+        const t7 = performance.now();
         const entry: CachedResult = {
           key,
           bytes: encoded.bytes.buffer,
@@ -68,6 +100,17 @@ export async function colorize(source: ImageSource, priority: Priority, strength
         };
         // A full or unavailable cache must not cost the user the result.
         await putCached(entry).catch(() => undefined);
+        lastJob = {
+          load: t1 - t0,
+          cacheGet: t2 - t1,
+          engineWait: t4 - t2,
+          decode: t5 - t4,
+          prepare: stages?.prepare ?? 0,
+          model: stages?.model ?? t6 - t5,
+          compose: stages?.compose ?? 0,
+          encode: t7 - t6,
+          cachePut: performance.now() - t7,
+        };
         return entry;
       }, tabId));
     return {

@@ -2,12 +2,15 @@
 // files (model and tfjs wasm ship in the package; nothing is downloaded), reported to the options
 // page with the backend tfjs ended up on and why.
 import browser from 'webextension-polyfill';
-import { getEngine } from '../engine/index.ts';
-import type { Engine } from '../engine/index.ts';
+import { engineMemory, getEngine } from '../engine/index.ts';
+import type { Engine, EngineMemory } from '../engine/index.ts';
 import type { EngineStatus } from '../shared/messages.ts';
 
 let loading: Promise<Engine> | undefined;
+let loaded = false;
 let status: EngineStatus = { ok: true, state: 'not-loaded' };
+/** When the load started and ended (performance.now() of this worker), for `npm run bench`. */
+let loadTimes: { started: number; ready?: number } | undefined;
 
 let version: Promise<string> | undefined;
 
@@ -27,6 +30,7 @@ export function engineStatus(): EngineStatus {
 export function loadEngine(): Promise<Engine> {
   loading ??= (async () => {
     status = { ok: true, state: 'loading' };
+    loadTimes = { started: performance.now() };
     const engine = await getEngine({
       model: browser.runtime.getURL('models/colorizer/model.json'),
       modelVersion: await modelVersion(),
@@ -39,6 +43,8 @@ export function loadEngine(): Promise<Engine> {
       reason: engine.backend.reason,
       modelVersion: engine.modelVersion,
     };
+    loadTimes.ready = performance.now();
+    loaded = true;
     return engine;
   })().catch((error: unknown) => {
     status = { ok: true, state: 'failed', error: error instanceof Error ? error.message : String(error) };
@@ -47,4 +53,13 @@ export function loadEngine(): Promise<Engine> {
     throw error;
   });
   return loading;
+}
+
+export function engineLoadTimes(): { started: number; ready?: number } | undefined {
+  return loadTimes && { ...loadTimes };
+}
+
+/** tfjs tensors and wasm memory, or null before the engine has loaded. */
+export function engineMemoryNow(): EngineMemory | null {
+  return loaded ? engineMemory() : null;
 }

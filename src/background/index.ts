@@ -3,12 +3,12 @@
 import browser from 'webextension-polyfill';
 import type { Runtime, Tabs } from 'webextension-polyfill';
 import { CONTENT_ONLY, parseBackgroundRequest } from '../shared/messages.ts';
-import type { BackgroundRequest, ResponseMap } from '../shared/messages.ts';
+import type { BackgroundRequest, ImageSource, ResponseMap } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
 import { setSiteEnabled, siteOfUrl, toggleSite } from '../shared/sites.ts';
-import { cancelTab, colorize, errorText, probe } from './colorize-service.ts';
-import { engineStatus, loadEngine } from './engine-host.ts';
+import { cancelTab, colorize, errorText, lastJobTimings, probe } from './colorize-service.ts';
+import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
 import type { MenuClick } from './menus.ts';
 import { cacheStats, clearCache } from './result-cache.ts';
@@ -145,5 +145,10 @@ Object.assign(globalThis, {
     loadEngine,
     cacheStats,
     clearCache,
+    // `npm run bench`: the colorize path a content script's request takes, without the messaging.
+    colorize: async (source: ImageSource) => colorize(source, 'user', (await settings).strength, -1),
+    lastJobTimings,
+    engineLoadTimes,
+    engineMemory: engineMemoryNow,
   },
 });

@@ -17,4 +17,5 @@ export { probeBackendEnvironment } from './backend-probe.ts';
 export { srgbToLab, labToSrgb, type Lab, type Rgb } from './lab.ts';
 export { rgbaToLab, labToRgba, rgbaToLightnessF } from './lab-buffers.ts';
 export { lastTimings } from './engine.ts';
+export { engineMemory, type EngineMemory } from './memory.ts';
 export type { StageTimings } from './colorize.ts';
