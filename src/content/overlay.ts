@@ -1,6 +1,7 @@
 // The extension's only visible page furniture: a small pulsing dot on images being worked on, and
 // an original/colorized switch on hover. It lives in one fixed, zero-size host on <html> (outside
 // <body>, so it can't move the page's boxes), in a closed shadow root the page's CSS can't reach.
+import { timed } from './timing.ts';
 
 const CSS = `
 :host { all: initial; }
@@ -26,6 +27,15 @@ export class Overlay {
   private buttonFor: Element | undefined;
   private hideTimer: number | undefined;
   private frame = 0;
+  /** The next reposition must read every box again (not only follow the window's scroll). */
+  private fullPending = false;
+  /** Window scroll position when the boxes were last read; the layer is shifted by the difference. */
+  private readAt = { x: 0, y: 0 };
+  private shift = { x: 0, y: 0 };
+  private placing = 0;
+  /** Dots made or finished since the last frame: the DOM changes wait for it (see placeDotsSoon). */
+  private readonly unplaced = new Set<HTMLElement>();
+  private readonly finished = new Set<HTMLElement>();
 
   constructor(private readonly onSwitch: (element: Element) => void) {}
 
@@ -58,27 +68,40 @@ export class Overlay {
     return layer;
   }
 
-  private readonly reposition = () => {
+  private readonly reposition = (event: Event) => {
+    // The window scrolling moves every image by the same amount: the layer follows with one
+    // transform, no box read. Inner scrollers and resizes move images each their own way.
+    const windowScroll = event.type === 'scroll' && (event.target === document || event.target === window);
+    this.fullPending ||= !windowScroll;
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      for (const [element, dot] of this.dots) this.place(dot, element, 'dot');
-      if (this.button && this.buttonFor) this.hideControl();
-    });
+    this.frame = requestAnimationFrame(() =>
+      timed('overlay', () => {
+        this.frame = 0;
+        if (this.fullPending) this.placeDots([...this.dots]);
+        else this.followScroll();
+        this.fullPending = false;
+        if (this.button && this.buttonFor) this.hideControl();
+      }),
+    );
   };
 
+  private followScroll(): void {
+    this.shift = { x: this.readAt.x - scrollX, y: this.readAt.y - scrollY };
+    this.layer?.style.setProperty('transform', `translate(${this.shift.x}px, ${this.shift.y}px)`);
+  }
+
   private place(node: HTMLElement, element: Element, kind: 'dot' | 'button'): void {
-    const rect = element.getBoundingClientRect();
-    const visible = element.isConnected && rect.width > 0 && rect.height > 0;
+    this.position(node, element.isConnected ? element.getBoundingClientRect() : null, kind);
+  }
+
+  private position(node: HTMLElement, rect: DOMRect | null, kind: 'dot' | 'button'): void {
+    const visible = rect !== null && rect.width > 0 && rect.height > 0;
     node.style.display = visible ? '' : 'none';
     if (!visible) return;
-    if (kind === 'dot') {
-      node.style.left = `${rect.right - 16}px`;
-      node.style.top = `${rect.top + 6}px`;
-    } else {
-      node.style.left = `${rect.left + 6}px`;
-      node.style.top = `${rect.top + 6}px`;
-    }
+    // Fixed positions inside the shifted layer: take the shift back out.
+    const left = (kind === 'dot' ? rect.right - 16 : rect.left + 6) - this.shift.x;
+    node.style.left = `${left}px`;
+    node.style.top = `${rect.top + 6 - this.shift.y}px`;
   }
 
   showWorking(element: Element): void {
@@ -86,14 +109,52 @@ export class Overlay {
     const dot = document.createElement('div');
     dot.className = 'dot';
     dot.title = 'Recolor is colorizing this image';
-    this.ensure().append(dot);
     this.dots.set(element, dot);
-    this.place(dot, element, 'dot');
+    this.unplaced.add(dot);
+    this.placeDotsSoon();
+  }
+
+  /**
+   * Dots come and go at the next frame, all at once: changing the DOM now and reading boxes would
+   * make the browser lay the page out again in the middle of other work (a few ms per image on a
+   * large page), where once per frame is what painting needs anyway.
+   */
+  private placeDotsSoon(): void {
+    if (this.placing) return;
+    this.placing = requestAnimationFrame(() =>
+      timed('overlay', () => {
+        this.placing = 0;
+        for (const dot of this.finished) dot.remove();
+        this.finished.clear();
+        if (this.unplaced.size) {
+          this.ensure().append(...this.unplaced);
+          this.placeDots([...this.dots].filter(([, dot]) => this.unplaced.has(dot)));
+        }
+        this.unplaced.clear();
+      }),
+    );
+  }
+
+  /** All boxes are read before any dot moves: reads between writes would lay the page out each time. */
+  private placeDots(pairs: [Element, HTMLElement][]): void {
+    if (pairs.length === this.dots.size) {
+      // All boxes read afresh: the layer's shift starts again from zero.
+      this.readAt = { x: scrollX, y: scrollY };
+      this.shift = { x: 0, y: 0 };
+      this.layer?.style.removeProperty('transform');
+    }
+    const rects = pairs.map(([element]) => (element.isConnected ? element.getBoundingClientRect() : null));
+    pairs.forEach(([, dot], i) => this.position(dot, rects[i], 'dot'));
   }
 
   doneWorking(element: Element): void {
-    this.dots.get(element)?.remove();
+    const dot = this.dots.get(element);
+    if (!dot) return;
     this.dots.delete(element);
+    if (!this.unplaced.delete(dot)) {
+      this.finished.add(dot);
+      this.placeDotsSoon();
+    }
   }
 
   showControl(element: Element, showingOriginal: boolean): void {

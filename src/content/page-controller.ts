@@ -9,18 +9,21 @@ import { sendToBackground } from '../shared/messaging.ts';
 import { isBigEnough, looksVector, routeFor, singleBackgroundUrl } from './candidate-rules.ts';
 import { MenuTarget } from './menu-target.ts';
 import { Overlay } from './overlay.ts';
-import { loadDetached, readPngBase64, readThumbnail, whenLoaded } from './pixels.ts';
+import { loadDetached, readPngBase64, readThumbnail, thumbnailBitmap, whenLoaded } from './pixels.ts';
 import type { Thumbnail } from './pixels.ts';
 import { Scanner } from './scanner.ts';
 import { browserSlicerHost, Slicer } from './slicer.ts';
 import { blockedForm, formsFor, prepareForm } from './result-forms.ts';
-import type { ResultForm } from './result-forms.ts';
+import type { Prepared, ResultForm } from './result-forms.ts';
 import { captureOriginal, dropCanvas, showCanvas, showColorized, showOriginal } from './swap.ts';
 import type { Original } from './swap.ts';
+import { measureSince, timed } from './timing.ts';
 
 type State = 'new' | 'waiting' | 'checking' | 'skipped' | 'working' | 'colorized' | 'failed';
 
 interface Item {
+  /** A number for the timing marks (timing.ts). */
+  id: number;
   element: HTMLElement;
   kind: 'img' | 'background';
   state: State;
@@ -77,6 +80,7 @@ export class PageController {
   private lastContextTarget: Element | null = null;
   /** Result forms this page's CSP refused (for loads the page started itself). */
   private readonly blockedForms = new Set<ResultForm>();
+  private lastId = 0;
   hoverControl = true;
 
   /** Listeners only: the DOM is scanned and observed once auto-colorize is on for the site. */
@@ -153,7 +157,7 @@ export class PageController {
   private register(element: HTMLElement, kind: Item['kind']): Item {
     let item = this.items.get(element);
     if (!item) {
-      item = { element, kind, state: 'new', visible: false, generation: 0, manual: false, showingOriginal: false, overruled: 0 };
+      item = { id: ++this.lastId, element, kind, state: 'new', visible: false, generation: 0, manual: false, showingOriginal: false, overruled: 0 };
       this.items.set(element, item);
       this.io.observe(element);
     } else if (item.state === 'new') {
@@ -166,6 +170,10 @@ export class PageController {
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {
+    timed('intersect', () => this.intersected(entries));
+  }
+
+  private intersected(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
       const item = this.items.get(entry.target);
       if (!item) continue;
@@ -175,6 +183,10 @@ export class PageController {
   }
 
   private consider(item: Item): void {
+    timed('consider', () => this.considerNow(item), item.id);
+  }
+
+  private considerNow(item: Item): void {
     if (item.state !== 'new' || !this.auto || this.showingOriginals || !item.element.isConnected) return;
     const rect = item.element.getBoundingClientRect();
     if (item.kind === 'img') {
@@ -207,9 +219,22 @@ export class PageController {
     const thumb = await this.thumbnail(item);
     if (generation !== item.generation) return;
     if (!thumb) return this.skip(item, 'unreadable');
-    const detection = detectImageKind(thumb.data, thumb.width, thumb.height);
+    const detection = await this.sliced(() => timed('detect', () => detectImageKind(thumb.data, thumb.width, thumb.height), item.id));
     if (detection.kind !== 'grayscale' && detection.kind !== 'toned') return this.skip(item, `${detection.kind}: ${detection.reason}`);
     await this.colorize(item, item.visible ? 'visible' : 'background');
+  }
+
+  /** Runs main-thread work as one of the slicer's tasks (within its per-frame budget). */
+  private sliced<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) =>
+      this.slicer.add(() => {
+        try {
+          resolve(work());
+        } catch (error) {
+          reject(error);
+        }
+      }),
+    );
   }
 
   private sourceUrlOf(item: Item): string | null {
@@ -229,8 +254,21 @@ export class PageController {
     const url = item.sourceUrl!;
     if (routeFor(url, location.origin) === 'direct') {
       const image = await this.pixelSource(item);
+      // Web images: decoded off this thread from their (normally cached) bytes. Drawing an <img>
+      // decodes it here: 1-5 ms for a small photo, ~40 ms for 3000x2000 on a 2-core machine.
+      if (image && /^https?:/.test(url)) {
+        const bitmap = await thumbnailBitmap(url, image).catch(() => null);
+        if (bitmap) {
+          try {
+            return await this.sliced(() => timed('detect', () => readThumbnail(bitmap), item.id));
+          } finally {
+            bitmap.close();
+          }
+        }
+      }
       try {
-        if (image) return readThumbnail(image);
+        // Drawing decodes the image on this thread: in the slicer's frame budget, like the rest.
+        if (image) return await this.sliced(() => timed('detect', () => readThumbnail(image), item.id));
       } catch {
         // Tainted after all (a redirect to another origin): the background can read it.
       }
@@ -238,7 +276,8 @@ export class PageController {
     }
     const probe = await sendToBackground({ type: 'probe', url });
     if (!probe.ok) return null;
-    return { data: new Uint8ClampedArray(base64ToBytes(probe.pixels)), width: probe.width, height: probe.height };
+    const data = timed('detect', () => new Uint8ClampedArray(base64ToBytes(probe.pixels)), item.id);
+    return { data, width: probe.width, height: probe.height };
   }
 
   // ---- colorizing and swapping
@@ -250,6 +289,7 @@ export class PageController {
 
   private async runColorize(item: Item, priority: Priority): Promise<void> {
     const generation = item.generation;
+    const start = performance.now();
     item.state = 'working';
     item.sourceUrl ??= this.sourceUrlOf(item) ?? undefined;
     this.working += 1;
@@ -258,7 +298,9 @@ export class PageController {
     try {
       const url = item.sourceUrl;
       if (!url) throw new Error('no source');
-      let response = await this.request(item, url, priority, false);
+      const sent = this.request(item, url, priority, false);
+      measureSince('send', start, item.id);
+      let response = await sent;
       // The background fetches without the user's cookies; a same-origin image may need them.
       if (!response.ok && routeFor(url, location.origin) === 'direct' && /^https?:/.test(url)) {
         response = await this.request(item, url, priority, true);
@@ -274,9 +316,11 @@ export class PageController {
     } catch (error) {
       this.fail(item, error);
     } finally {
+      const end = performance.now();
       this.working -= 1;
       this.overlay.doneWorking(item.element);
       this.report();
+      measureSince('finish', end, item.id);
     }
   }
 
@@ -293,23 +337,30 @@ export class PageController {
   /** Shows the result in the first form that decodes and the page has not refused (result-forms.ts). */
   private async install(item: Item, result: Extract<ColorizeResponse, { ok: true }>): Promise<boolean> {
     if (item.colorUrl) return true; // already in place: capturing "the original" now would capture ours
+    const start = performance.now();
     const blob = new Blob([base64ToBytes(result.base64)], { type: result.mime });
+    measureSince('swap', start, item.id);
     for (const form of formsFor(item.kind, this.blockedForms)) {
       const prepared = await prepareForm(form, blob, this.altOf(item));
-      if (!prepared) continue;
-      item.colorUrl = prepared.url;
-      item.form = form;
-      item.colorBlob = blob;
-      item.colorWidth = result.width;
-      item.sourceWidth = result.sourceWidth;
-      item.original = captureOriginal(item.element);
-      item.original.canvas = prepared.canvas;
-      item.state = 'colorized';
-      this.colorized.add(item);
-      this.display(item, this.showingOriginals && !item.manual);
-      return true;
+      if (prepared) {
+        timed('swap', () => this.swapIn(item, form, prepared, blob, result), item.id);
+        return true;
+      }
     }
     return false;
+  }
+
+  private swapIn(item: Item, form: ResultForm, prepared: Prepared, blob: Blob, result: Extract<ColorizeResponse, { ok: true }>): void {
+    item.colorUrl = prepared.url;
+    item.form = form;
+    item.colorBlob = blob;
+    item.colorWidth = result.width;
+    item.sourceWidth = result.sourceWidth;
+    item.original = captureOriginal(item.element);
+    item.original.canvas = prepared.canvas;
+    item.state = 'colorized';
+    this.colorized.add(item);
+    this.display(item, this.showingOriginals && !item.manual);
   }
 
   private display(item: Item, original: boolean): void {

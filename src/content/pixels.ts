@@ -11,11 +11,10 @@ export interface Thumbnail {
 
 let scratch: HTMLCanvasElement | undefined;
 
-function canvas(width: number, height: number): CanvasRenderingContext2D {
-  scratch ??= document.createElement('canvas');
-  scratch.width = width;
-  scratch.height = height;
-  const context = scratch.getContext('2d', { willReadFrequently: true });
+function canvas(width: number, height: number, element = (scratch ??= document.createElement('canvas'))): CanvasRenderingContext2D {
+  element.width = width;
+  element.height = height;
+  const context = element.getContext('2d', { willReadFrequently: true });
   if (!context) throw new Error('no 2d context');
   return context;
 }
@@ -25,14 +24,34 @@ export function thumbnailSize(width: number, height: number, maxSide = DETECT_MA
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-/** Draws a loaded image small. Throws on a tainted (cross-origin) image. */
-export function readThumbnail(image: HTMLImageElement): Thumbnail {
-  const size = thumbnailSize(image.naturalWidth, image.naturalHeight);
-  const context = canvas(size.width, size.height);
+let thumbnails: CanvasRenderingContext2D | undefined;
+
+/** Draws a loaded image (or a thumbnailBitmap) small. Throws on a tainted (cross-origin) image. */
+export function readThumbnail(image: HTMLImageElement | ImageBitmap): Thumbnail {
+  const size = image instanceof ImageBitmap ? { width: image.width, height: image.height } : thumbnailSize(image.naturalWidth, image.naturalHeight);
+  // One canvas of the largest thumbnail size, never resized: resizing reallocates its bitmap.
+  thumbnails ??= canvas(DETECT_MAX_SIDE, DETECT_MAX_SIDE, document.createElement('canvas'));
+  const context = thumbnails;
   context.clearRect(0, 0, size.width, size.height);
   context.drawImage(image, 0, 0, size.width, size.height);
-  const data = context.getImageData(0, 0, size.width, size.height).data;
-  return { data, width: size.width, height: size.height };
+  try {
+    return { data: context.getImageData(0, 0, size.width, size.height).data, width: size.width, height: size.height };
+  } catch (error) {
+    thumbnails = undefined; // tainted for good: the next image gets a clean canvas
+    throw error;
+  }
+}
+
+/**
+ * The image scaled to thumbnail size from its bytes (fetched again, normally from the HTTP cache),
+ * decoded and scaled by createImageBitmap off the main thread. Only for URLs the page may read.
+ */
+export async function thumbnailBitmap(url: string, image: HTMLImageElement): Promise<ImageBitmap> {
+  const size = thumbnailSize(image.naturalWidth, image.naturalHeight);
+  // force-cache: the page has just loaded these bytes; any cached copy will do, stale or not.
+  const response = await fetch(url, { credentials: 'same-origin', cache: 'force-cache' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return createImageBitmap(await response.blob(), { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
 }
 
 /** The full image as PNG bytes (base64 without the data: prefix). Throws on a tainted image. */

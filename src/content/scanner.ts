@@ -4,6 +4,7 @@
 // background images is sliced so that a huge page is scanned over several frames.
 import { isBigEnough, singleBackgroundUrl } from './candidate-rules.ts';
 import type { Slicer } from './slicer.ts';
+import { timed } from './timing.ts';
 
 /** Past this many mutation records in one callback a full rescan is cheaper than going one by one. */
 const MUTATION_BURST = 1000;
@@ -25,7 +26,7 @@ export class Scanner {
 
   start(): void {
     this.scan(document.documentElement);
-    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer = new MutationObserver((records) => timed('mutations', () => this.onMutations(records)));
     this.observer.observe(document.documentElement, {
       childList: true,
       subtree: true,
@@ -40,10 +41,14 @@ export class Scanner {
 
   /** Everything under root: images at once (cheap), background images in slices. */
   scan(root: Element): void {
+    timed('scan', () => this.scanNow(root));
+  }
+
+  private scanNow(root: Element): void {
     if (root instanceof HTMLImageElement) this.events.found(root, 'img');
     for (const image of Array.from(root.getElementsByTagName('img'))) this.events.found(image, 'img');
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-    const step = () => {
+    const walk = () => {
       for (let i = 0; i < WALK_CHUNK; i++) {
         const node = walker.nextNode();
         if (!node) return;
@@ -51,7 +56,8 @@ export class Scanner {
       }
       this.slicer.add(step);
     };
-    if (root instanceof HTMLElement) this.slicer.add(() => this.checkBackground(root));
+    const step = () => timed('scan', walk);
+    if (root instanceof HTMLElement) this.slicer.add(() => timed('scan', () => this.checkBackground(root)));
     this.slicer.add(step);
   }
 
@@ -63,19 +69,19 @@ export class Scanner {
 
   private onMutations(records: MutationRecord[]): void {
     if (records.length > MUTATION_BURST) {
-      this.scan(document.documentElement);
+      this.scanNow(document.documentElement);
       return;
     }
     for (const record of records) {
       if (record.type === 'childList') {
         for (const node of Array.from(record.addedNodes)) {
-          if (node instanceof Element) this.scan(node);
+          if (node instanceof Element) this.scanNow(node);
         }
       } else if (record.target instanceof HTMLElement) {
         const target = record.target;
         this.events.changed(target, record.attributeName ?? '');
         // An inline style may have just given this element a background photo.
-        if (record.attributeName === 'style') this.slicer.add(() => this.checkBackground(target));
+        if (record.attributeName === 'style') this.slicer.add(() => timed('scan', () => this.checkBackground(target)));
       }
     }
   }
