@@ -16,40 +16,58 @@ export interface Launched {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** The temporary profile directory (DevToolsActivePort is written there with --remote-debugging-port=0). */
+  profile: string;
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { headless?: boolean; extraArgs?: string[] } = {}): Promise<Launched> {
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Load dist/chrome (default); false gives the same browser without it, for reference figures. */
+  extension?: boolean;
+  extraArgs?: string[];
+}
+
+/** Chromium's command line for the tests and the benchmark. */
+export function chromiumArgs(options: LaunchOptions = {}): string[] {
+  return [
+    ...(options.headless === false ? [] : ['--headless=new']),
+    ...(options.extension === false ? [] : [`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`]),
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    `--host-resolver-rules=MAP ${ARCHIVE_HOST} 127.0.0.1`,
+    ...(options.extraArgs ?? []),
+  ];
+}
+
+/** A persistent context (extensions load only there) in a fresh temporary profile. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<{ context: BrowserContext; profile: string; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'recolor-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1200, height: 900 },
-    args: [
-      ...(options.headless === false ? [] : ['--headless=new']),
-      `--disable-extensions-except=${DIST_CHROME}`,
-      `--load-extension=${DIST_CHROME}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      `--host-resolver-rules=MAP ${ARCHIVE_HOST} 127.0.0.1`,
-      ...(options.extraArgs ?? []),
-    ],
+    args: chromiumArgs(options),
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
   return {
     context,
-    worker,
-    extensionId,
+    profile,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+export async function launchWithExtension(options: Omit<LaunchOptions, 'extension'> = {}): Promise<Launched> {
+  const launched = await launchChromium(options);
+  const worker = launched.context.serviceWorkers()[0] ?? (await launched.context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { ...launched, worker, extensionId };
 }
 
 /** The worker now (MV3 may have restarted it since launch). */
