@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { decodeImage } from '../src/cli/image-io.ts';
 import { DEFAULT_MODEL_DIR, fileModelHandler, readModelVersion, PACKAGE_ROOT } from '../src/cli/model-files.ts';
 import { createEngine, lastTimings, type BackendName } from '../src/engine/index.ts';
+import { stats, type Stats } from './lib/stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,16 +31,6 @@ if (!existsSync(path.join(modelDir, 'model.json'))) {
 tf.enableProdMode();
 const sizes = values.sizes.split(',').map((s) => s.split('x').map(Number) as [number, number]);
 
-interface Stats {
-  median: number;
-  min: number;
-  max: number;
-}
-function stats(xs: number[]): Stats {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s[s.length - 1] };
-}
 const fmt = (s: Stats) => `${s.median.toFixed(0)} (${s.min.toFixed(0)}-${s.max.toFixed(0)}) `.padEnd(18);
 
 // One gray JPEG per size, made from a real photo, decoded from memory every run.
