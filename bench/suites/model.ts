@@ -15,6 +15,7 @@ import type { SuiteOptions } from './options.ts';
 
 const BACKENDS_CHROMIUM = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const BACKENDS_NODE = ['wasm', 'cpu'] as const;
+const SLOW_SOFTWARE_MS = 5000;
 
 export interface ModelFigure {
   where: 'chromium' | 'node';
@@ -80,9 +81,11 @@ async function sampleBackend(
     options.log(`${where} ${backend}: unavailable (${cold.detail})`);
     return summarize(where, [cold]);
   }
-  const steady = await load(options.runs);
+  // A software GPU adapter takes 10-20 s a pass (no target, never chosen by the extension): a few do.
+  const slow = cold.software && (cold.firstPassMs ?? 0) > SLOW_SOFTWARE_MS;
+  const steady = await load(slow ? Math.min(3, options.runs) : options.runs);
   const samples = [{ ...cold, passesMs: steady.passesMs }, steady];
-  while (samples.length < options.firstRuns) samples.push(await load(0));
+  while (samples.length < (slow ? 3 : options.firstRuns)) samples.push(await load(0));
   const figure = summarize(where, samples);
   options.log(`${where} ${backend}: pass ${figure.pass?.median.toFixed(0)} ms, first ${figure.firstPass?.median.toFixed(0)} ms (${cold.detail})`);
   return figure;

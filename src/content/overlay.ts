@@ -77,7 +77,7 @@ export class Overlay {
     this.frame = requestAnimationFrame(() =>
       timed('overlay', () => {
         this.frame = 0;
-        if (this.fullPending) this.placeDots([...this.dots]);
+        if (this.fullPending) this.measureAll();
         else this.followScroll();
         this.fullPending = false;
         if (this.button && this.buttonFor) this.hideControl();
@@ -109,6 +109,7 @@ export class Overlay {
     const dot = document.createElement('div');
     dot.className = 'dot';
     dot.title = 'Recolor is colorizing this image';
+    dot.style.display = 'none'; // until its box is known
     this.dots.set(element, dot);
     this.unplaced.add(dot);
     this.placeDotsSoon();
@@ -126,31 +127,43 @@ export class Overlay {
         this.placing = 0;
         for (const dot of this.finished) dot.remove();
         this.finished.clear();
-        if (this.unplaced.size) {
-          this.ensure().append(...this.unplaced);
-          this.placeDots([...this.dots].filter(([, dot]) => this.unplaced.has(dot)));
-        }
+        if (this.unplaced.size) this.ensure().append(...this.unplaced);
+        for (const [element, dot] of this.dots) if (this.unplaced.has(dot)) this.boxes.observe(element);
         this.unplaced.clear();
       }),
     );
   }
 
-  /** All boxes are read before any dot moves: reads between writes would lay the page out each time. */
-  private placeDots(pairs: [Element, HTMLElement][]): void {
-    if (pairs.length === this.dots.size) {
-      // All boxes read afresh: the layer's shift starts again from zero.
-      this.readAt = { x: scrollX, y: scrollY };
-      this.shift = { x: 0, y: 0 };
-      this.layer?.style.removeProperty('transform');
+  /**
+   * Boxes come from an IntersectionObserver, which the browser fills in with the layout it does for
+   * the frame anyway; getBoundingClientRect() here would force one more. One report per request.
+   */
+  private readonly boxes = new IntersectionObserver((entries) =>
+    timed('overlay', () => {
+      for (const entry of entries) {
+        this.boxes.unobserve(entry.target);
+        const dot = this.dots.get(entry.target);
+        if (dot) this.position(dot, entry.target.isConnected ? entry.boundingClientRect : null, 'dot');
+      }
+    }),
+  );
+
+  /** Every dot's box asked for again; the layer's shift starts again from zero. */
+  private measureAll(): void {
+    this.readAt = { x: scrollX, y: scrollY };
+    this.shift = { x: 0, y: 0 };
+    this.layer?.style.removeProperty('transform');
+    for (const element of this.dots.keys()) {
+      this.boxes.unobserve(element);
+      this.boxes.observe(element);
     }
-    const rects = pairs.map(([element]) => (element.isConnected ? element.getBoundingClientRect() : null));
-    pairs.forEach(([, dot], i) => this.position(dot, rects[i], 'dot'));
   }
 
   doneWorking(element: Element): void {
     const dot = this.dots.get(element);
     if (!dot) return;
     this.dots.delete(element);
+    this.boxes.unobserve(element);
     if (!this.unplaced.delete(dot)) {
       this.finished.add(dot);
       this.placeDotsSoon();
