@@ -65,9 +65,11 @@ function gpuName(): string {
   }
 }
 
+/** This project's own heavy jobs (training, evaluation), which share the two cores. */
 function otherLoad(): string {
   try {
-    return execFileSync('pgrep', ['-f', 'train/train.py'], { encoding: 'utf8' }).trim() ? 'train/train.py running' : 'none seen';
+    const lines = execFileSync('pgrep', ['-af', 'train/(train|eval)\\.py'], { encoding: 'utf8' }).trim().split('\n');
+    return lines.map((line) => line.split(' ').find((word) => /train\/\w+\.py$/.test(word))).join(', ') + ' running';
   } catch {
     return 'none seen';
   }
@@ -146,6 +148,7 @@ try {
 }
 
 results.environment['load average at end'] = os.loadavg()[0].toFixed(2);
+results.environment['other heavy work at end'] = otherLoad();
 mkdirSync(values.out, { recursive: true });
 const base = join(values.out, `${date}-${machine}`);
 const table = markdown(results);
