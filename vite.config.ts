@@ -29,7 +29,7 @@ export default defineConfig((): UserConfig => {
       outDir: resolve(process.env.RECOLOR_STAGE ?? 'dist/.stage'),
       emptyOutDir: false,
       target: 'es2022',
-      minify: true,
+      minify: process.env.RECOLOR_NO_MINIFY ? false : true,
       sourcemap: false,
       reportCompressedSize: false,
       // tfjs alone is several MB; the size is expected for the background bundle.

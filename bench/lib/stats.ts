@@ -22,6 +22,20 @@ export function stats(xs: readonly number[]): Stats {
   };
 }
 
+/** Milliseconds covered by the spans, counting time inside nested or overlapping ones once. */
+export function coveredMs(spans: readonly { start: number; duration: number }[]): number {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let total = 0;
+  let end = -Infinity;
+  for (const span of sorted) {
+    const spanEnd = span.start + span.duration;
+    if (spanEnd <= end) continue;
+    total += spanEnd - Math.max(span.start, end);
+    end = spanEnd;
+  }
+  return total;
+}
+
 /** "median (min-max)" with the given number of decimals. */
 export function formatStats(s: Stats, digits = 0): string {
   if (!s.n) return '—';

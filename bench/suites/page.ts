@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { ARCHIVE_HOST } from '../../test/e2e/support/extension.ts';
 import type { Bench } from '../lib/chromium.ts';
 import type { BenchServer } from '../lib/server.ts';
-import { stats } from '../lib/stats.ts';
+import { coveredMs, stats } from '../lib/stats.ts';
 import type { Stats } from '../lib/stats.ts';
 import { traceMainThread } from '../lib/trace.ts';
 import type { SuiteOptions } from './options.ts';
@@ -77,14 +77,14 @@ function longTaskSummary(tasks: { duration: number }[]): LongTasks {
 }
 
 export interface ContentTime {
-  /** Images the content script looked at (thumbnail + detector). */
+  /** Images the content script passed on to the detector (in the background, or here for data:/blob:). */
   candidates: number;
   colorized: number;
   /** Main-thread ms per candidate: its own measures plus an equal share of scanning and observers. */
   perCandidate: Stats;
   /** All of the content script's main-thread time divided by the candidates. */
   meanPerCandidate: number;
-  /** Main-thread time per stage over the page: pieces, total and longest ms. */
+  /** Main-thread time per stage over the page: pieces, total and longest ms (stages nest: 'consider' holds 'send'). */
   stages: Record<string, { count: number; totalMs: number; maxMs: number }>;
   /** The longest single measure (one piece of our work in one task). */
   longestSpan: { name: string; ms: number };
@@ -111,20 +111,23 @@ function overlap(span: Span, task: { start: number; duration: number }): number 
 
 function contentTime(measured: Awaited<ReturnType<typeof visit>>): ContentTime {
   const spans: Span[] = measured.spans;
-  const perItem = new Map<number, number>();
-  let shared = 0;
+  const byItem = new Map<number, Span[]>();
   const stages: ContentTime['stages'] = {};
   for (const span of spans) {
     const stage = (stages[span.name] ??= { count: 0, totalMs: 0, maxMs: 0 });
     stage.count += 1;
     stage.totalMs += span.duration;
     stage.maxMs = Math.max(stage.maxMs, span.duration);
-    if (span.item === undefined) shared += span.duration;
-    else perItem.set(span.item, (perItem.get(span.item) ?? 0) + span.duration);
+    if (span.item !== undefined) byItem.set(span.item, [...(byItem.get(span.item) ?? []), span]);
   }
-  const candidates = new Set(spans.filter((s) => s.name === 'detect' && s.item !== undefined).map((s) => s.item!));
+  // Measures nest (a 'consider' holds the 'send' it starts): each item's time is what its spans
+  // cover, and the work for no one image (scans, observers, overlay frames) is shared out.
+  const perItem = new Map([...byItem].map(([item, own]) => [item, coveredMs(own)]));
+  const total = coveredMs(spans);
+  const shared = Math.max(0, total - [...perItem.values()].reduce((sum, ms) => sum + ms, 0));
+  // Candidates: images sent to the background for the detector (and the model), or checked here.
+  const candidates = new Set(spans.filter((s) => (s.name === 'detect' || s.name === 'send') && s.item !== undefined).map((s) => s.item!));
   const share = candidates.size ? shared / candidates.size : 0;
-  const total = spans.reduce((sum, span) => sum + span.duration, 0);
   const longest = spans.reduce((best, span) => (span.duration > best.duration ? span : best), { name: '-', duration: 0, start: 0 } as Span);
   const ours = measured.longTasks.map((task) => ({ task, mine: measured.tracedSpans.reduce((sum, span) => sum + overlap(span, task), 0) }));
   const withOurWork = ours.filter((entry) => entry.mine > 0);

@@ -1,8 +1,10 @@
-// The background's two jobs for content scripts: a tiny thumbnail for the detector (probe) and the
-// colorized image (colorize), each from bytes it fetched or bytes the content script read.
+// The background's job for content scripts: the colorized image, from bytes it fetched or bytes the
+// content script read; for automatic requests, only once the detector has called the image a
+// black-and-white or toned photo (so the page's main thread never decodes or measures it).
 import { base64ToBytes, bytesToBase64 } from '../shared/base64.ts';
-import type { ColorizeResponse, ImageSource, Priority, ProbeResponse } from '../shared/messages.ts';
-import { DETECT_MAX_SIDE } from '../detect/index.ts';
+import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
+import { DETECT_MAX_SIDE, detectImageKind } from '../detect/index.ts';
+import type { Detection } from '../detect/index.ts';
 import { lastTimings } from '../engine/index.ts';
 import { loadEngine, modelVersion } from './engine-host.ts';
 import { decodeImage, encodeImage, hasTransparency } from './image-codec.ts';
@@ -52,27 +54,32 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export async function probe(url: string): Promise<ProbeResponse> {
-  try {
-    const image = await fetchImage(url);
-    const { image: thumb, sourceWidth, sourceHeight } = await decodeImage(image.bytes, image.mime, DETECT_MAX_SIDE, image);
-    return {
-      ok: true,
-      width: thumb.width,
-      height: thumb.height,
-      sourceWidth,
-      sourceHeight,
-      pixels: bytesToBase64(thumb.data),
-    };
-  } catch (error) {
-    return { ok: false, error: errorText(error) };
-  }
+/** The detector's verdict on a fetched image, from a thumbnail decoded straight to its size. */
+export async function detect(image: FetchedImage): Promise<Detection> {
+  const { image: thumb } = await decodeImage(image.bytes, image.mime, DETECT_MAX_SIDE, image);
+  return detectImageKind(thumb.data, thumb.width, thumb.height);
 }
 
-export async function colorize(source: ImageSource, priority: Priority, strength: number, tabId: number): Promise<ColorizeResponse> {
+export interface ColorizeOptions {
+  priority: Priority;
+  strength: number;
+  /** The tab that asked: its waiting jobs are dropped when it closes or navigates. */
+  tabId: number;
+  /** Colorize only a black-and-white or toned photo (automatic colorizing). */
+  detect?: boolean;
+}
+
+export async function colorize(source: ImageSource, options: ColorizeOptions): Promise<ColorizeResponse> {
+  const { priority, strength, tabId } = options;
   try {
     const t0 = performance.now();
     const image = await load(source);
+    if (options.detect) {
+      const verdict = await detect(image);
+      if (verdict.kind !== 'grayscale' && verdict.kind !== 'toned') {
+        return { ok: false, skipped: true, error: `${verdict.kind}: ${verdict.reason}` };
+      }
+    }
     const key = cacheKey(source.url, image.hash, await modelVersion(), strength);
     const t1 = performance.now();
     const cached = await getCached(key).catch(() => undefined);

@@ -1,6 +1,6 @@
 // Fetches the bytes of an image a content script reported, checks them (image-policy.ts), and
-// shares one download between concurrent and back-to-back requests: the probe for detection and
-// the colorize that follows it ask for the same URL seconds apart.
+// shares one download between concurrent and back-to-back requests (an image shown twice on a
+// page, a right-click on one being colorized, a retry).
 import { sniffImage } from './image-sniff.ts';
 import type { RasterFormat } from './image-sniff.ts';
 import { judgeImage, MAX_IMAGE_BYTES, mediaType } from './image-policy.ts';

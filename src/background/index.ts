@@ -2,12 +2,12 @@
 // synchronously at the top level so a worker woken by an event finds them.
 import browser from 'webextension-polyfill';
 import type { Runtime, Tabs } from 'webextension-polyfill';
-import { CONTENT_ONLY, parseBackgroundRequest } from '../shared/messages.ts';
+import { CONTENT_ONLY, parseBackgroundRequest, parsePortRequest, REQUEST_PORT } from '../shared/messages.ts';
 import type { BackgroundRequest, ImageSource, ResponseMap } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
 import { setSiteEnabled, siteOfUrl, toggleSite } from '../shared/sites.ts';
-import { cancelTab, colorize, errorText, lastJobTimings, probe } from './colorize-service.ts';
+import { cancelTab, colorize, errorText, lastJobTimings } from './colorize-service.ts';
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
 import type { MenuClick } from './menus.ts';
@@ -65,10 +65,13 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
   switch (request.type) {
     case 'page-site':
       return { ok: true, site: siteOfUrl(sender.tab?.url ?? '') };
-    case 'probe':
-      return probe(request.url);
     case 'colorize':
-      return colorize(request.source, request.priority, (await settings).strength, sender.tab?.id ?? -1);
+      return colorize(request.source, {
+        priority: request.priority,
+        strength: (await settings).strength,
+        tabId: sender.tab?.id ?? -1,
+        detect: request.detect === true,
+      });
     case 'page-status': {
       const tabId = sender.tab?.id as number;
       recordFrameStatus(tabId, sender.frameId ?? 0, request);
@@ -95,6 +98,29 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const allowed = CONTENT_ONLY.has(request.type) ? fromContentScript(sender) : fromExtensionPage(sender);
   if (!allowed) return undefined;
   return handle(request, sender).catch((error: unknown) => ({ ok: false, error: errorText(error) }));
+});
+
+// Content scripts' requests over their port (messages.ts, REQUEST_PORT): the same contract and
+// checks as runtime messages, answered in an envelope with the request's number.
+browser.runtime.onConnect.addListener((port: Runtime.Port) => {
+  const sender = port.sender;
+  if (port.name !== REQUEST_PORT || !sender || !fromContentScript(sender)) return port.disconnect();
+  let open = true;
+  port.onDisconnect.addListener(() => (open = false));
+  port.onMessage.addListener((message: unknown) => {
+    const envelope = parsePortRequest(message);
+    if (!envelope || !CONTENT_ONLY.has(envelope.request.type)) return;
+    void handle(envelope.request, sender)
+      .catch((error: unknown) => ({ ok: false, error: errorText(error) }))
+      .then((response) => {
+        if (!open) return; // the tab closed or navigated meanwhile
+        try {
+          port.postMessage({ id: envelope.id, response });
+        } catch {
+          // Disconnected between the check and the post: nobody is waiting.
+        }
+      });
+  });
 });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -146,7 +172,7 @@ Object.assign(globalThis, {
     cacheStats,
     clearCache,
     // `npm run bench`: the colorize path a content script's request takes, without the messaging.
-    colorize: async (source: ImageSource) => colorize(source, 'user', (await settings).strength, -1),
+    colorize: async (source: ImageSource) => colorize(source, { priority: 'user', strength: (await settings).strength, tabId: -1 }),
     lastJobTimings,
     engineLoadTimes,
     engineMemory: engineMemoryNow,

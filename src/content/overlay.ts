@@ -36,6 +36,9 @@ export class Overlay {
   /** Dots made or finished since the last frame: the DOM changes wait for it (see placeDotsSoon). */
   private readonly unplaced = new Set<HTMLElement>();
   private readonly finished = new Set<HTMLElement>();
+  /** Elements whose dot waits for its delay (see showWorking), with when it is due; one timer for all. */
+  private readonly later = new Map<Element, number>();
+  private laterTimer: number | undefined;
 
   constructor(private readonly onSwitch: (element: Element) => void) {}
 
@@ -104,7 +107,14 @@ export class Overlay {
     node.style.top = `${rect.top + 6 - this.shift.y}px`;
   }
 
-  showWorking(element: Element): void {
+  /** A dot on `element` from now, or after `delayMs` if its work is not done by then. */
+  showWorking(element: Element, delayMs = 0): void {
+    if (delayMs > 0) {
+      if (!this.later.has(element)) this.later.set(element, performance.now() + delayMs);
+      this.laterTimer ??= window.setTimeout(this.showDue, delayMs);
+      return;
+    }
+    this.later.delete(element);
     if (this.dots.has(element)) return;
     const dot = document.createElement('div');
     dot.className = 'dot';
@@ -159,7 +169,19 @@ export class Overlay {
     }
   }
 
+  private readonly showDue = () => {
+    this.laterTimer = undefined;
+    const now = performance.now();
+    let next = Infinity;
+    for (const [element, due] of this.later) {
+      if (due <= now) this.showWorking(element);
+      else next = Math.min(next, due);
+    }
+    if (next < Infinity) this.laterTimer = window.setTimeout(this.showDue, next - now);
+  };
+
   doneWorking(element: Element): void {
+    this.later.delete(element);
     const dot = this.dots.get(element);
     if (!dot) return;
     this.dots.delete(element);

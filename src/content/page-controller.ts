@@ -2,18 +2,16 @@
 // enough, loaded), asks the detector, has the background colorize, swaps the result in, and keeps
 // every original so it can always be put back. Nothing here may throw into the page.
 import { detectImageKind } from '../detect/index.ts';
-import { base64ToBytes } from '../shared/base64.ts';
 import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
 import { MAX_SOURCE_PIXELS } from '../shared/limits.ts';
-import { sendToBackground } from '../shared/messaging.ts';
+import { requestPort, sendToBackground } from '../shared/messaging.ts';
 import { isBigEnough, looksVector, routeFor, singleBackgroundUrl } from './candidate-rules.ts';
 import { MenuTarget } from './menu-target.ts';
 import { Overlay } from './overlay.ts';
-import { loadDetached, readPngBase64, readThumbnail, thumbnailBitmap, whenLoaded } from './pixels.ts';
-import type { Thumbnail } from './pixels.ts';
+import { loadDetached, readPngBase64, readThumbnail, whenLoaded } from './pixels.ts';
 import { Scanner } from './scanner.ts';
 import { browserSlicerHost, Slicer } from './slicer.ts';
-import { blockedForm, formsFor, prepareForm } from './result-forms.ts';
+import { blockedForm, dataFirst, formsFor, prepareForm, ResultBytes } from './result-forms.ts';
 import type { Prepared, ResultForm } from './result-forms.ts';
 import { captureOriginal, dropCanvas, showCanvas, showColorized, showOriginal } from './swap.ts';
 import type { Original } from './swap.ts';
@@ -28,15 +26,17 @@ interface Item {
   kind: 'img' | 'background';
   state: State;
   visible: boolean;
+  /** The element's box as the intersection or resize observer last reported it (no layout of our own). */
+  box?: { width: number; height: number };
   /** Bumped when the page changes the element's source: late results for the old one are dropped. */
   generation: number;
   manual: boolean;
   reason?: string;
   sourceUrl?: string;
   colorUrl?: string;
-  /** How the result is shown (blob: or data: URL, or a canvas), and its bytes for another form. */
+  /** How the result is shown (data: or blob: URL, or a canvas), and its bytes for another form. */
   form?: ResultForm;
-  colorBlob?: Blob;
+  color?: ResultBytes;
   colorWidth?: number;
   sourceWidth?: number;
   original?: Original;
@@ -55,6 +55,12 @@ const ROOT_MARGIN = '600px 300px';
 const MIN_NATURAL_SIDE = 32;
 /** After the page has put its own image back this often, stop swapping ours in (no tug of war). */
 const MAX_OVERRULED = 3;
+/**
+ * Automatic work shows its dot only when it takes longer than this: most images are either
+ * answered "not a black-and-white photo" by the background's detector or colorized within it, and
+ * a dot flashing on a colour photo would say something that is not happening.
+ */
+const AUTO_DOT_DELAY_MS = 400;
 
 export class PageController {
   private readonly items = new WeakMap<Element, Item>();
@@ -69,6 +75,10 @@ export class PageController {
     (element) => this.showsColorized(element),
     (showsColorized) => void sendToBackground({ type: 'menu-target', showsColorized }).catch(() => undefined),
   );
+  /** Colorize requests, one per candidate: over a port, far cheaper per message than sendMessage. */
+  private readonly port = requestPort();
+  /** Boxes too small when looked at, watched for growing (resized). */
+  private readonly resizes = new ResizeObserver((entries) => timed('intersect', () => this.resized(entries)));
   private readonly io = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: ROOT_MARGIN });
   private auto = false;
   private scanning = false;
@@ -140,7 +150,8 @@ export class PageController {
     if (item.kind === 'img' && !(await whenLoaded(item.element as HTMLImageElement))) {
       return { ok: false, error: 'image did not load' };
     }
-    await (item.pending ?? this.colorize(item, 'user'));
+    await item.pending; // automatic work under way (it may skip what the user now asks for)
+    if (!item.colorUrl) await this.colorize(item, 'user');
     if (item.colorUrl) this.display(item, false);
     return item.colorUrl ? { ok: true } : { ok: false, error: item.reason ?? 'not colorized' };
   }
@@ -178,7 +189,23 @@ export class PageController {
       const item = this.items.get(entry.target);
       if (!item) continue;
       item.visible = entry.isIntersecting;
+      item.box = { width: entry.boundingClientRect.width, height: entry.boundingClientRect.height };
       if (item.visible && item.state === 'new') this.slicer.add(() => this.consider(item));
+    }
+  }
+
+  private resized(entries: ResizeObserverEntry[]): void {
+    for (const entry of entries) {
+      const item = this.items.get(entry.target);
+      const size = entry.borderBoxSize?.[0];
+      if (!item || !size) continue;
+      // Inline and block size: width and height in either order, which isBigEnough doesn't mind.
+      item.box = { width: size.inlineSize, height: size.blockSize };
+      if (item.state !== 'new') this.resizes.unobserve(entry.target);
+      else if (item.visible && isBigEnough(size.inlineSize, size.blockSize)) {
+        this.resizes.unobserve(entry.target);
+        this.slicer.add(() => this.consider(item));
+      }
     }
   }
 
@@ -187,8 +214,7 @@ export class PageController {
   }
 
   private considerNow(item: Item): void {
-    if (item.state !== 'new' || !this.auto || this.showingOriginals || !item.element.isConnected) return;
-    const rect = item.element.getBoundingClientRect();
+    if (item.state !== 'new' || !this.auto || this.showingOriginals || !item.element.isConnected || !item.box) return;
     if (item.kind === 'img') {
       const image = item.element as HTMLImageElement;
       if (!image.complete) {
@@ -196,16 +222,19 @@ export class PageController {
         item.state = 'waiting';
         void whenLoaded(image).then((ok) => {
           item.state = ok ? 'new' : 'failed';
-          if (ok && item.visible) this.slicer.add(() => this.consider(item));
+          if (ok) this.observeAgain(item);
         });
         return;
       }
       if (Math.min(image.naturalWidth, image.naturalHeight) < MIN_NATURAL_SIDE) return this.skip(item, 'tiny source');
       if (image.naturalWidth * image.naturalHeight > MAX_SOURCE_PIXELS) return this.skip(item, 'too large');
     }
-    // Left 'new': a box that grows later (layout settling, a carousel) is looked at on the next
-    // intersection change.
-    if (!isBigEnough(rect.width, rect.height)) return;
+    if (!isBigEnough(item.box.width, item.box.height)) {
+      // Left 'new' and watched: a box that grows later (an image loading, layout settling, a
+      // carousel) is looked at again when it does.
+      this.resizes.observe(item.element);
+      return;
+    }
     const url = this.sourceUrlOf(item);
     if (!url || looksVector(url) || routeFor(url, location.origin) === 'skip') return this.skip(item, 'not a raster image');
     item.state = 'checking';
@@ -214,14 +243,30 @@ export class PageController {
     void this.detectAndColorize(item).catch((error) => this.fail(item, error));
   }
 
+  /** A fresh intersection report (with the element's current box) brings the item back to consider(). */
+  private observeAgain(item: Item): void {
+    this.io.unobserve(item.element);
+    this.io.observe(item.element);
+  }
+
   private async detectAndColorize(item: Item): Promise<void> {
+    const priority = item.visible ? 'visible' : 'background';
+    // Web images: the background fetches, decodes and checks them, off this thread.
+    if (/^https?:/.test(item.sourceUrl!)) return this.colorize(item, priority, true);
+    // The page's own data: and blob: images: a thumbnail and the detector here, then the bytes.
     const generation = item.generation;
-    const thumb = await this.thumbnail(item);
+    const image = await this.pixelSource(item);
     if (generation !== item.generation) return;
-    if (!thumb) return this.skip(item, 'unreadable');
-    const detection = await this.sliced(() => timed('detect', () => detectImageKind(thumb.data, thumb.width, thumb.height), item.id));
+    if (!image) return this.skip(item, 'unreadable');
+    const detection = await this.sliced(() =>
+      timed('detect', () => {
+        const thumb = readThumbnail(image);
+        return detectImageKind(thumb.data, thumb.width, thumb.height);
+      }, item.id),
+    );
+    if (generation !== item.generation) return;
     if (detection.kind !== 'grayscale' && detection.kind !== 'toned') return this.skip(item, `${detection.kind}: ${detection.reason}`);
-    await this.colorize(item, item.visible ? 'visible' : 'background');
+    await this.colorize(item, priority, false);
   }
 
   /** Runs main-thread work as one of the slicer's tasks (within its per-frame budget). */
@@ -250,67 +295,38 @@ export class PageController {
     return item.sourceUrl ? loadDetached(item.sourceUrl) : null;
   }
 
-  private async thumbnail(item: Item): Promise<Thumbnail | null> {
-    const url = item.sourceUrl!;
-    if (routeFor(url, location.origin) === 'direct') {
-      const image = await this.pixelSource(item);
-      // Web images: decoded off this thread from their (normally cached) bytes. Drawing an <img>
-      // decodes it here: 1-5 ms for a small photo, ~40 ms for 3000x2000 on a 2-core machine.
-      if (image && /^https?:/.test(url)) {
-        const bitmap = await thumbnailBitmap(url, image).catch(() => null);
-        if (bitmap) {
-          try {
-            return await this.sliced(() => timed('detect', () => readThumbnail(bitmap), item.id));
-          } finally {
-            bitmap.close();
-          }
-        }
-      }
-      try {
-        // Drawing decodes the image on this thread: in the slicer's frame budget, like the rest.
-        if (image) return await this.sliced(() => timed('detect', () => readThumbnail(image), item.id));
-      } catch {
-        // Tainted after all (a redirect to another origin): the background can read it.
-      }
-      if (!/^https?:/.test(url)) return null;
-    }
-    const probe = await sendToBackground({ type: 'probe', url });
-    if (!probe.ok) return null;
-    const data = timed('detect', () => new Uint8ClampedArray(base64ToBytes(probe.pixels)), item.id);
-    return { data, width: probe.width, height: probe.height };
-  }
-
   // ---- colorizing and swapping
 
-  private colorize(item: Item, priority: Priority): Promise<void> {
-    item.pending ??= this.runColorize(item, priority).finally(() => (item.pending = undefined));
+  /** `detect`: automatic work, which the background colorizes only if it is a black-and-white photo. */
+  private colorize(item: Item, priority: Priority, detect = false): Promise<void> {
+    item.pending ??= this.runColorize(item, priority, detect).finally(() => (item.pending = undefined));
     return item.pending;
   }
 
-  private async runColorize(item: Item, priority: Priority): Promise<void> {
+  private async runColorize(item: Item, priority: Priority, detect: boolean): Promise<void> {
     const generation = item.generation;
     const start = performance.now();
     item.state = 'working';
     item.sourceUrl ??= this.sourceUrlOf(item) ?? undefined;
     this.working += 1;
-    this.overlay.showWorking(item.element);
+    this.overlay.showWorking(item.element, detect ? AUTO_DOT_DELAY_MS : 0);
     this.report();
     try {
       const url = item.sourceUrl;
       if (!url) throw new Error('no source');
-      const sent = this.request(item, url, priority, false);
+      const sent = this.request(item, url, priority, false, detect);
       measureSince('send', start, item.id);
       let response = await sent;
       // The background fetches without the user's cookies; a same-origin image may need them.
-      if (!response.ok && routeFor(url, location.origin) === 'direct' && /^https?:/.test(url)) {
-        response = await this.request(item, url, priority, true);
+      if (!response.ok && !('skipped' in response) && routeFor(url, location.origin) === 'direct' && /^https?:/.test(url)) {
+        response = await this.request(item, url, priority, true, detect);
       }
       if (generation !== item.generation || !item.element.isConnected) return; // page moved on
       if (!item.manual && !this.auto) {
         item.state = 'new'; // switched off for this site meanwhile: look again if it is switched on
         return;
       }
-      if (!response.ok) return this.fail(item, response.error);
+      if (!response.ok) return 'skipped' in response ? this.skip(item, response.error) : this.fail(item, response.error);
       const shown = await this.install(item, response);
       if (!shown) return this.fail(item, 'result could not be shown');
     } catch (error) {
@@ -324,36 +340,36 @@ export class PageController {
     }
   }
 
-  private async request(item: Item, url: string, priority: Priority, readHere: boolean): Promise<ColorizeResponse> {
+  private async request(item: Item, url: string, priority: Priority, readHere: boolean, detect: boolean): Promise<ColorizeResponse> {
     let source: ImageSource = { kind: 'url', url };
     if (readHere || !/^https?:/.test(url)) {
       const image = await this.pixelSource(item);
       if (!image) return { ok: false, error: 'image did not load' };
       source = { kind: 'bytes', url: url.startsWith('data:') ? 'data:' : url, base64: await readPngBase64(image), mime: 'image/png' };
     }
-    return sendToBackground({ type: 'colorize', source, priority });
+    return this.port.request({ type: 'colorize', source, priority, detect });
   }
 
   /** Shows the result in the first form that decodes and the page has not refused (result-forms.ts). */
   private async install(item: Item, result: Extract<ColorizeResponse, { ok: true }>): Promise<boolean> {
     if (item.colorUrl) return true; // already in place: capturing "the original" now would capture ours
-    const start = performance.now();
-    const blob = new Blob([base64ToBytes(result.base64)], { type: result.mime });
-    measureSince('swap', start, item.id);
-    for (const form of formsFor(item.kind, this.blockedForms)) {
-      const prepared = await prepareForm(form, blob, this.altOf(item));
+    const color = new ResultBytes(result.base64, result.mime);
+    for (const form of formsFor(item.kind, this.blockedForms, dataFirst(result.base64.length, navigator.userAgent))) {
+      const start = performance.now();
+      const prepared = await prepareForm(form, color, this.altOf(item));
+      measureSince('swap', start, item.id);
       if (prepared) {
-        timed('swap', () => this.swapIn(item, form, prepared, blob, result), item.id);
+        timed('swap', () => this.swapIn(item, form, prepared, color, result), item.id);
         return true;
       }
     }
     return false;
   }
 
-  private swapIn(item: Item, form: ResultForm, prepared: Prepared, blob: Blob, result: Extract<ColorizeResponse, { ok: true }>): void {
+  private swapIn(item: Item, form: ResultForm, prepared: Prepared, color: ResultBytes, result: Extract<ColorizeResponse, { ok: true }>): void {
     item.colorUrl = prepared.url;
     item.form = form;
-    item.colorBlob = blob;
+    item.color = color;
     item.colorWidth = result.width;
     item.sourceWidth = result.sourceWidth;
     item.original = captureOriginal(item.element);
@@ -400,7 +416,7 @@ export class PageController {
     else if (item.original) dropCanvas(item.element, item.original);
     if (item.colorUrl?.startsWith('blob:')) URL.revokeObjectURL(item.colorUrl);
     this.colorized.delete(item);
-    item.colorUrl = item.original = item.expected = item.sourceUrl = item.form = item.colorBlob = undefined;
+    item.colorUrl = item.original = item.expected = item.sourceUrl = item.form = item.color = undefined;
     item.showingOriginal = false;
     item.manual = false;
     item.state = 'new';
@@ -431,11 +447,11 @@ export class PageController {
   /** Shows the result in the next form the page allows; where none is left, the original again. */
   private async fallBack(item: Item, failed: ResultForm): Promise<void> {
     this.blockedForms.add(failed);
-    const { generation, colorBlob, original } = item;
-    if (item.form !== failed || !colorBlob || !original) return;
+    const { generation, color, original } = item;
+    if (item.form !== failed || !color || !original) return;
     item.form = undefined; // one fall-back at a time
-    for (const form of formsFor(item.kind, this.blockedForms)) {
-      const prepared = await prepareForm(form, colorBlob, this.altOf(item));
+    for (const form of formsFor(item.kind, this.blockedForms, dataFirst(color.base64.length, navigator.userAgent))) {
+      const prepared = await prepareForm(form, color, this.altOf(item));
       if (!prepared) continue;
       if (generation !== item.generation) {
         if (prepared.url.startsWith('blob:')) URL.revokeObjectURL(prepared.url);
@@ -478,7 +494,7 @@ export class PageController {
     if (item.colorUrl) item.overruled += 1;
     this.reset(item, false);
     if (item.overruled >= MAX_OVERRULED) this.skip(item, 'the page keeps replacing it');
-    else if (item.visible) this.slicer.add(() => this.consider(item));
+    else this.observeAgain(item);
     this.report();
   }
 
@@ -520,9 +536,11 @@ export class PageController {
     item.reason = error instanceof Error ? error.message : String(error);
   }
 
+  /** Tells the background the page's counts, at most every 150 ms (a timer per change would cost more). */
   private report(): void {
-    clearTimeout(this.reportTimer);
+    if (this.reportTimer !== undefined) return;
     this.reportTimer = window.setTimeout(() => {
+      this.reportTimer = undefined;
       // Every message wakes the worker: say nothing until there is something new to say.
       const status = this.status();
       const text = JSON.stringify(status);

@@ -1,6 +1,7 @@
-// Reading pixels in the content script: a tiny thumbnail for the detector, or the whole image as
-// PNG bytes for sources the background can't fetch (blob: URLs belong to the page). Both fail with
-// a SecurityError on a cross-origin image (tainted canvas): callers then ask the background.
+// Reading pixels in the content script, only for images the background can't fetch: the page's own
+// data: and blob: images (a tiny thumbnail for the detector, then PNG bytes), and same-origin images
+// that need the user's cookies (PNG bytes). Web images are fetched, decoded and checked by the
+// background, off the page's main thread. Both throw a SecurityError on a tainted canvas.
 import { DETECT_MAX_SIDE } from '../detect/index.ts';
 
 export interface Thumbnail {
@@ -26,9 +27,9 @@ export function thumbnailSize(width: number, height: number, maxSide = DETECT_MA
 
 let thumbnails: CanvasRenderingContext2D | undefined;
 
-/** Draws a loaded image (or a thumbnailBitmap) small. Throws on a tainted (cross-origin) image. */
-export function readThumbnail(image: HTMLImageElement | ImageBitmap): Thumbnail {
-  const size = image instanceof ImageBitmap ? { width: image.width, height: image.height } : thumbnailSize(image.naturalWidth, image.naturalHeight);
+/** Draws a loaded image small (for the page's own data: and blob: images). Throws on a tainted image. */
+export function readThumbnail(image: HTMLImageElement): Thumbnail {
+  const size = thumbnailSize(image.naturalWidth, image.naturalHeight);
   // One canvas of the largest thumbnail size, never resized: resizing reallocates its bitmap.
   thumbnails ??= canvas(DETECT_MAX_SIDE, DETECT_MAX_SIDE, document.createElement('canvas'));
   const context = thumbnails;
@@ -40,18 +41,6 @@ export function readThumbnail(image: HTMLImageElement | ImageBitmap): Thumbnail 
     thumbnails = undefined; // tainted for good: the next image gets a clean canvas
     throw error;
   }
-}
-
-/**
- * The image scaled to thumbnail size from its bytes (fetched again, normally from the HTTP cache),
- * decoded and scaled by createImageBitmap off the main thread. Only for URLs the page may read.
- */
-export async function thumbnailBitmap(url: string, image: HTMLImageElement): Promise<ImageBitmap> {
-  const size = thumbnailSize(image.naturalWidth, image.naturalHeight);
-  // force-cache: the page has just loaded these bytes; any cached copy will do, stale or not.
-  const response = await fetch(url, { credentials: 'same-origin', cache: 'force-cache' });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return createImageBitmap(await response.blob(), { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
 }
 
 /** The full image as PNG bytes (base64 without the data: prefix). Throws on a tainted image. */

@@ -1,17 +1,50 @@
-// The forms a colorized result can be shown in, best first: a blob: URL, a data: URL, or (for an
+// The forms a colorized result can be shown in, best first: a data: URL or a blob: URL, or (for an
 // <img>) a canvas drawn here and put in the image's place. Chromium and Firefox let a load that the
 // content script starts past the page's CSP, but a load the page starts itself (its script setting
 // the src again, a re-layout picking a srcset candidate) is checked against img-src: there a page
-// that blocks blob: (img-src 'self') breaks our image unless it falls back to a form it allows.
+// that blocks data: or blob: breaks our image unless it falls back to a form it allows.
+import { base64ToBytes } from '../shared/base64.ts';
 
 export type ResultForm = 'blob' | 'data' | 'canvas';
 
-const URL_FORMS: readonly ResultForm[] = ['blob', 'data'];
-const IMG_FORMS: readonly ResultForm[] = ['blob', 'data', 'canvas'];
+/**
+ * Results up to this much base64 go in as data: URLs: the message already carries base64, so the
+ * page's main thread only joins two strings (~0.5 ms for 100 KB on the 2-core VM), where bytes, a
+ * Blob and a blob: URL cost ~2.5 ms (bench/README.md). Larger ones go in as blob: URLs: Chromium
+ * passes no URL over 2 MB between processes (a right-click on it would name no image).
+ */
+export const DATA_URL_MAX_CHARS = 1024 * 1024;
 
-/** The forms to try for an element, best first, leaving out those the page has blocked. Pure. */
-export function formsFor(kind: 'img' | 'background', blocked: ReadonlySet<ResultForm>): ResultForm[] {
-  return (kind === 'img' ? IMG_FORMS : URL_FORMS).filter((form) => !blocked.has(form));
+/**
+ * Whether a data: URL comes before a blob: URL for a result of this size in this browser. Not in
+ * Firefox: there an image a content script loads from a data: URL counts as another origin's to
+ * the page, whose own canvas reads of it then throw (a blob: URL's does not). Pure.
+ */
+export function dataFirst(base64Chars: number, userAgent: string): boolean {
+  return base64Chars <= DATA_URL_MAX_CHARS && !/\bFirefox\//.test(userAgent);
+}
+
+/**
+ * The forms to try for an element, best first, leaving out those the page has blocked. A CSS
+ * background has no canvas to fall back to. Pure.
+ */
+export function formsFor(kind: 'img' | 'background', blocked: ReadonlySet<ResultForm>, preferData: boolean): ResultForm[] {
+  const urls: ResultForm[] = preferData ? ['data', 'blob'] : ['blob', 'data'];
+  return (kind === 'img' ? [...urls, 'canvas' as const] : urls).filter((form) => !blocked.has(form));
+}
+
+/** A colorized result as the background sent it (base64), with its bytes as a Blob made on demand. */
+export class ResultBytes {
+  private made: Blob | undefined;
+
+  constructor(
+    readonly base64: string,
+    readonly mime: string,
+  ) {}
+
+  get blob(): Blob {
+    return (this.made ??= new Blob([base64ToBytes(this.base64)], { type: this.mime }));
+  }
 }
 
 /**
@@ -30,25 +63,17 @@ export interface Prepared {
   canvas?: HTMLCanvasElement;
 }
 
-/** Makes the result ready to show in `form`; null where it won't decode. */
-export async function prepareForm(form: ResultForm, blob: Blob, alt: string): Promise<Prepared | null> {
+/**
+ * Makes the result ready to show in `form`; null where it won't decode (a canvas). URL forms are not
+ * test-loaded first: the bytes are our own encoder's, and where the page refuses a form later, the
+ * image's error event (or the CSP violation, for a background) moves it to the next one.
+ */
+export async function prepareForm(form: ResultForm, result: ResultBytes, alt: string): Promise<Prepared | null> {
   if (form === 'canvas') {
-    const canvas = await drawResult(blob, alt).catch(() => null);
-    return canvas ? { url: URL.createObjectURL(blob), canvas } : null;
+    const canvas = await drawResult(result.blob, alt).catch(() => null);
+    return canvas ? { url: URL.createObjectURL(result.blob), canvas } : null;
   }
-  const url = form === 'blob' ? URL.createObjectURL(blob) : await dataUrl(blob);
-  if (await loads(url)) return { url };
-  if (form === 'blob') URL.revokeObjectURL(url);
-  return null;
-}
-
-function dataUrl(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(blob);
-  });
+  return { url: form === 'blob' ? URL.createObjectURL(result.blob) : `data:${result.mime};base64,${result.base64}` };
 }
 
 /** The result drawn on a canvas: no URL for the page's CSP to refuse; announced as the image was. */
@@ -63,13 +88,4 @@ async function drawResult(blob: Blob, alt: string): Promise<HTMLCanvasElement> {
   if (alt) canvas.setAttribute('aria-label', alt);
   canvas.dataset.recolor = 'colorized';
   return canvas;
-}
-
-function loads(url: string): Promise<boolean> {
-  const probe = new Image();
-  probe.src = url;
-  return probe.decode().then(
-    () => true,
-    () => false,
-  );
 }

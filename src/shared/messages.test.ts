@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseBackgroundRequest, parseContentCommand } from './messages.ts';
+import { parseBackgroundRequest, parseContentCommand, parsePortRequest, parsePortResponse } from './messages.ts';
 import { base64ToBytes, bytesToBase64 } from './base64.ts';
 
 describe('parseBackgroundRequest', () => {
   it.each([
-    [{ type: 'probe', url: 'https://a.org/x.jpg' }, true],
-    [{ type: 'probe', url: '' }, false],
-    [{ type: 'probe', url: 5 }, false],
-    [{ type: 'probe' }, false],
+    // The thumbnail probe is gone: automatic requests carry `detect` and the background checks.
+    [{ type: 'probe', url: 'https://a.org/x.jpg' }, false],
     [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user' }, true],
+    [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'visible', detect: true }, true],
+    [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'visible', detect: false }, true],
+    [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'visible', detect: 'yes' }, false],
     [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'now' }, false],
     [{ type: 'colorize', source: { kind: 'bytes', url: 'blob:x', base64: 'AAAA', mime: 'image/png' }, priority: 'visible' }, true],
     [{ type: 'colorize', source: { kind: 'bytes', url: 'blob:x', base64: 'AAAA', mime: 'text/html' }, priority: 'visible' }, false],
@@ -36,10 +37,40 @@ describe('parseBackgroundRequest', () => {
   });
 });
 
+describe('port envelopes', () => {
+  const colorize = { type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'visible', detect: true };
+  it.each([
+    [{ id: 1, request: colorize }, true],
+    [{ id: 0, request: { type: 'page-site' } }, true],
+    [{ id: -1, request: colorize }, false],
+    [{ id: 1.5, request: colorize }, false],
+    [{ id: '1', request: colorize }, false],
+    [{ id: 1, request: { type: 'probe', url: 'x' } }, false],
+    [{ id: 1 }, false],
+    [colorize, false],
+    [null, false],
+  ])('request %j valid=%s', (message, valid) => {
+    expect(parsePortRequest(message) !== null).toBe(valid);
+  });
+
+  it.each([
+    [{ id: 3, response: { ok: true } }, true],
+    [{ id: 3, response: undefined }, true],
+    [{ id: 3 }, false],
+    [{ id: -3, response: {} }, false],
+    ['x', false],
+  ])('response %j valid=%s', (message, valid) => {
+    expect(parsePortResponse(message) !== null).toBe(valid);
+  });
+});
+
 describe('parseContentCommand', () => {
   it.each([
     [{ type: 'menu-colorize', srcUrl: 'https://a.org/x.jpg' }, true],
     [{ type: 'menu-show-original', srcUrl: 'blob:https://a.org/1' }, true],
+    // Our results are data: URLs: a right-click on one names it whole.
+    [{ type: 'menu-show-original', srcUrl: `data:image/jpeg;base64,${'A'.repeat(1024 * 1024)}` }, true],
+    [{ type: 'menu-show-original', srcUrl: `data:image/jpeg;base64,${'A'.repeat(2 * 1024 * 1024)}` }, false],
     [{ type: 'menu-colorize' }, false],
     [{ type: 'set-show-originals', show: false }, true],
     [{ type: 'set-show-originals', show: 'no' }, false],

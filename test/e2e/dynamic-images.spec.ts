@@ -106,7 +106,7 @@ test('the page changing an image later: the new one is looked at; a page that fi
   await waitSwapped(page, 'slide');
   // A carousel moves on: its new slide is the original now, and gets colorized in turn.
   await page.$eval('#slide', (img) => img.setAttribute('src', '/img/gray-4.jpg'));
-  await expect.poll(() => page.$eval('#slide', (img) => (img as HTMLImageElement).currentSrc)).toMatch(/^blob:/);
+  await expect.poll(() => page.$eval('#slide', (img) => (img as HTMLImageElement).currentSrc)).toMatch(/^data:/);
   expect(await page.$eval('#slide', (img) => img.getAttribute('alt'))).toBe('slide');
 
   await page.waitForTimeout(4000);

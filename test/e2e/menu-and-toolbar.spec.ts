@@ -63,9 +63,9 @@ test('context menu: colorize a chosen image on an ordinary site, then show the o
   await waitSwapped(page, 'color');
   expect(await boxes(page)).toEqual(before);
 
-  // "Show original" is offered on the colorized image, whose URL is now our blob: URL.
-  const blobUrl = await page.$eval('#gray', (img) => (img as HTMLImageElement).currentSrc);
-  expect(await menuClick('recolor-show-original', blobUrl, tabId)).toEqual({ ok: true });
+  // "Show original" is offered on the colorized image, whose URL is now our data: URL.
+  const resultUrl = await page.$eval('#gray', (img) => (img as HTMLImageElement).currentSrc);
+  expect(await menuClick('recolor-show-original', resultUrl, tabId)).toEqual({ ok: true });
   await expect.poll(() => page.$eval('#gray', (img) => (img as HTMLImageElement).currentSrc)).toBe(grayUrl);
   expect(await page.$eval('#gray', (img) => [img.getAttribute('src'), img.getAttribute('srcset')])).toEqual(['/img/gray-1.jpg', null]);
   expect(await screenChroma(page, 'gray')).toBeLessThan(2);

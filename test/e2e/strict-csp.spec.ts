@@ -1,8 +1,8 @@
-// Pages whose CSP forbids blob: images (img-src 'self'), or blob: and data: both. A load our content
-// script starts gets past the page's CSP; one the page starts itself (here: its script setting an
-// image's src again) does not, and our image would break. The result then moves to a data: URL,
-// or to a canvas in the image's place: always colorized on screen, nothing moved, the original
-// always restorable.
+// Pages whose CSP forbids data: images (img-src 'self' blob:), or data: and blob: both. A load our
+// content script starts gets past the page's CSP; one the page starts itself (here: its script
+// setting an image's src again) does not, and our image would break. The result then moves to a
+// blob: URL, or to a canvas in the image's place: always colorized on screen, nothing moved, the
+// original always restorable.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { boxes, collectPageErrors, screenChroma, selectorChroma, waitSwapped } from './support/page-checks.ts';
@@ -50,45 +50,45 @@ async function load(page: Page, csp: string, path: string) {
   const before = await boxes(page);
   await waitSwapped(page, 'photo');
   await waitSwapped(page, 'fitted');
-  expect(await shown(page, 'photo')).toBe('blob:');
+  expect(await shown(page, 'photo')).toBe('data:');
   await expectColorized(page, before);
   // Our own loads raised no violation.
   expect(violations).toEqual([]);
   return before;
 }
 
-test("img-src 'self' data:: a page that loads our blob: image again gets a data: URL", async () => {
+test("img-src 'self' blob:: a page that loads our data: image again gets a blob: URL", async () => {
   const page = await env.browser.context.newPage();
   const errors = collectPageErrors(page);
-  const before = await load(page, "img-src 'self' data:", '/csp-data.html');
+  const before = await load(page, "img-src 'self' blob:", '/csp-blob.html');
 
   await pageReloadsImages(page);
-  await expect.poll(() => shown(page, 'photo')).toBe('data:');
-  await expect.poll(() => shown(page, 'fitted')).toBe('data:');
+  await expect.poll(() => shown(page, 'photo')).toBe('blob:');
+  await expect.poll(() => shown(page, 'fitted')).toBe('blob:');
   await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));
   await expectColorized(page, before);
 
   // The page may load it again as often as it likes now.
   await pageReloadsImages(page);
   await page.waitForTimeout(500);
-  expect(await shown(page, 'photo')).toBe('data:');
+  expect(await shown(page, 'photo')).toBe('blob:');
   await expectColorized(page, before);
   expect(errors).toEqual([]);
   await page.close();
 });
 
-test("img-src 'self': blob: and then data: refused, a canvas stands in with the same box", async () => {
+test("img-src 'self': data: and then blob: refused, a canvas stands in with the same box", async () => {
   const page = await env.browser.context.newPage();
   const errors = collectPageErrors(page);
   const before = await load(page, "img-src 'self'", '/csp-self.html');
   const tabId = await env.tabIdOf(page);
 
   await pageReloadsImages(page);
-  await expect.poll(() => shown(page, 'photo')).toBe('data:');
+  await expect.poll(() => shown(page, 'photo')).toBe('blob:');
   await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));
   await expectColorized(page, before);
 
-  // data: refused too: canvases in the images' places, announced as the images were.
+  // blob: refused too: canvases in the images' places, announced as the images were.
   await pageReloadsImages(page);
   const canvases = page.locator('canvas[role="img"]');
   await expect(canvases).toHaveCount(2);

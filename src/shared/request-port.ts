@@ -1,0 +1,76 @@
+// Requests over one long-lived port, matched to their responses by number (messages.ts,
+// REQUEST_PORT). Pure of extension APIs: the port comes from the caller (messaging.ts), so this is
+// tested with a fake one.
+import { parsePortResponse } from './messages.ts';
+import type { BackgroundRequest, PortRequest, ResponseMap } from './messages.ts';
+
+/** The part of runtime.Port this uses. */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+interface Waiting {
+  envelope: PortRequest;
+  resolve: (response: unknown) => void;
+  reject: (error: Error) => void;
+  /** Sent again once already, after the background went away (a restarted service worker). */
+  resent: boolean;
+}
+
+/**
+ * A content script's requests over one port (messages.ts, REQUEST_PORT), opened on first use and
+ * again after the background goes away; a request in flight then is sent once more on the new port.
+ */
+export class RequestPort {
+  private port: PortLike | undefined;
+  private readonly waiting = new Map<number, Waiting>();
+  private lastId = 0;
+
+  constructor(private readonly connect: () => PortLike) {}
+
+  request<R extends BackgroundRequest>(request: R): Promise<ResponseMap[R['type']]> {
+    return new Promise((resolve, reject) => {
+      const envelope = { id: ++this.lastId, request };
+      const waiting: Waiting = { envelope, resolve: resolve as (response: unknown) => void, reject, resent: false };
+      this.waiting.set(envelope.id, waiting);
+      this.post(waiting);
+    });
+  }
+
+  private post(waiting: Waiting): void {
+    try {
+      this.open().postMessage(waiting.envelope);
+    } catch (error) {
+      this.waiting.delete(waiting.envelope.id);
+      waiting.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private open(): PortLike {
+    if (this.port) return this.port;
+    const port = this.connect();
+    port.onMessage.addListener((message: unknown) => {
+      const envelope = parsePortResponse(message);
+      const waiting = envelope && this.waiting.get(envelope.id);
+      if (!waiting) return;
+      this.waiting.delete(envelope.id);
+      waiting.resolve(envelope.response);
+    });
+    port.onDisconnect.addListener(() => {
+      if (this.port === port) this.port = undefined;
+      for (const waiting of [...this.waiting.values()]) {
+        if (waiting.resent) {
+          this.waiting.delete(waiting.envelope.id);
+          waiting.reject(new Error('the extension stopped answering'));
+        } else {
+          waiting.resent = true;
+          this.post(waiting);
+        }
+      }
+    });
+    this.port = port;
+    return port;
+  }
+}
