@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ab_bins import gamut_bins, annealed_mean  # noqa: E402
 from data import list_images  # noqa: E402
 from lab import rgb_to_lab, lab_to_rgb, l_to_input  # noqa: E402
-from model import RecolorNet, OriginalCNN, PatchFC  # noqa: E402
+from model import WIDTHS, build_model  # noqa: E402
 from export import DEFAULT_T  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -93,9 +93,34 @@ def kmeans_half(rgb: torch.Tensor, L: torch.Tensor, k=KMEANS_COLORS, iters=15, s
     return to_u8(lab_to_rgb(torch.cat([Lr, ab], 0))), half
 
 
+def decode_name(d):
+    return f'ours@T={d[0]:g},s={d[1]:g}'
+
+
+def photo_outputs(gt, nets, centers, decodes):
+    """Every system's picture of one photo (8-bit RGB, its own size) by system name, with the photo's
+    ab and where v1's half starts: v1 shows the left half as it is and recolors the right half."""
+    lab = rgb_to_lab(gt.float() / 255)
+    L, gt_ab = lab[:1], lab[1:]
+    outs = {'gray': to_u8(lab_to_rgb(torch.cat([L, torch.zeros_like(gt_ab)], 0)))}
+    v1, half = kmeans_half(gt.float() / 255, L)
+    outs['v1'] = gt.clone()
+    outs['v1'][:, :, half:] = v1
+    x, hw = working_input(L)
+    with torch.no_grad():
+        for kind in ('v2', 'v3'):
+            if kind in nets:
+                outs[kind] = compose(L, nets[kind](x), hw, 1)
+        if 'ours' in nets:
+            logits = nets['ours'](x)
+            for d in decodes:
+                outs[decode_name(d)] = compose(L, annealed_mean(logits, centers, d[0]) * d[1], hw, 4)
+    return outs, gt_ab, half
+
+
 def load_net(kind, path, nbins):
-    net = {'ours': lambda: RecolorNet(nbins), 'v3': OriginalCNN, 'v2': PatchFC}[kind]()
     ck = torch.load(path, map_location='cpu', weights_only=False)
+    net = build_model(kind, nbins, ck.get('meta', {}).get('widths', WIDTHS))
     net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ck['ema'].items()})
     return net.eval(), ck.get('meta', {})
 
@@ -121,7 +146,6 @@ def main():
     info = json.load(open(info_path)) if os.path.exists(info_path) else {}
     ship = (info.get('temperature', DEFAULT_T), info.get('chromaScale', 1.0))
     decodes = sorted({ship, *([tuple(float(v) for v in d.split(':')) for d in a.decodes.split(',')] if a.decodes else [])})
-    name = lambda d: f'ours@T={d[0]:g},s={d[1]:g}'
     nets = {}
     for kind in ('v2', 'v3', 'ours'):
         p = a.ours if (kind == 'ours' and a.ours) else os.path.join(a.ckpt_dir, f'{kind}.pt')
@@ -131,40 +155,26 @@ def main():
             print(f'note: no checkpoint {p}; {kind} skipped')
     files = list_images(a.val, a.limit)[:: a.stride]
     systems = ['gray', 'v1'] + [k for k in ('v2', 'v3') if k in nets] + \
-              ([name(d) for d in decodes] if 'ours' in nets else [])
+              ([decode_name(d) for d in decodes] if 'ours' in nets else [])
     acc = {s: {'psnr': [], 'cf': [], 'err': []} for s in systems}
     gt_cf = []
     sheet_rows = {}
     sheet_names = set(sorted(os.path.basename(f) for f in files)[:: max(1, len(files) // 12)][:12])
     t0 = time.time()
     for i, f in enumerate(files):
-        rgb = load_rgb(f)
-        gt = to_u8(rgb)
-        lab = rgb_to_lab(gt.float() / 255)
-        L, gt_ab = lab[:1], lab[1:]
+        gt = to_u8(load_rgb(f))
         gt_cf.append(colorfulness(gt))
-        outs = {'gray': to_u8(lab_to_rgb(torch.cat([L, torch.zeros_like(gt_ab)], 0)))}
-        x, hw = working_input(L)
-        with torch.no_grad():
-            for kind in ('v2', 'v3'):
-                if kind in nets:
-                    outs[kind] = compose(L, nets[kind](x), hw, 1)
-            if 'ours' in nets:
-                logits = nets['ours'](x)
-                for d in decodes:
-                    outs[name(d)] = compose(L, annealed_mean(logits, centers, d[0]) * d[1], hw, 4)
-        v1, half = kmeans_half(gt.float() / 255, L)
+        outs, gt_ab, half = photo_outputs(gt, nets, centers, decodes)
         for s in systems:
-            if s == 'v1':
-                ref, out, gab = gt[:, :, half:], v1, gt_ab[:, :, half:]
+            if s == 'v1':  # scored on the half it recolored
+                ref, out, gab = gt[:, :, half:], outs['v1'][:, :, half:], gt_ab[:, :, half:]
             else:
                 ref, out, gab = gt, outs[s], gt_ab
             acc[s]['psnr'].append(psnr(out, ref))
             acc[s]['cf'].append(colorfulness(out))
             acc[s]['err'].append(ab_errors(out, gab))
         if os.path.basename(f) in sheet_names:
-            full_v1 = gt.clone(); full_v1[:, :, half:] = v1
-            sheet_rows[f] = [outs['gray'], full_v1] + [outs[s] for s in systems[2:] if s in outs and (not s.startswith('ours') or s == name(ship))] + [gt]
+            sheet_rows[f] = [outs[s] for s in sheet_systems(nets, ship)] + [gt]
         if (i + 1) % 50 == 0:
             print(f'{i + 1}/{len(files)} photos, {time.time() - t0:.0f}s', flush=True)
     thresholds = torch.arange(0, AUC_MAX + 1, dtype=torch.float64)
@@ -175,14 +185,19 @@ def main():
         results[s] = {'psnr': float(np.mean(acc[s]['psnr'])), 'cf': float(np.mean(acc[s]['cf'])),
                       'auc': float(cmf.mean())}
     results['ground truth'] = {'psnr': float('inf'), 'cf': float(np.mean(gt_cf)), 'auc': 1.0}
-    print_table(results, len(files), name(ship))
+    print_table(results, len(files), decode_name(ship))
     os.makedirs(os.path.dirname(a.json), exist_ok=True)
     with open(a.json, 'w') as fh:
-        json.dump({'photos': len(files), 'shipped': name(ship), 'results': results}, fh, indent=2)
-    cols = ['gray', 'v1 (sees half)'] + [s for s in systems[2:] if not s.startswith('ours')] + ['ours', 'truth']
+        json.dump({'photos': len(files), 'shipped': decode_name(ship), 'results': results}, fh, indent=2)
+    cols = [{'v1': 'v1 (sees half)', decode_name(ship): 'ours'}.get(s, s) for s in sheet_systems(nets, ship)] + ['truth']
     write_sheet(list(sheet_rows.values()), cols, a.val_sheet)
     write_deb_sheet(nets, centers, ship, cols, a.sheet)
     print(f'wrote {a.json}, {a.sheet}, {a.val_sheet}')
+
+
+def sheet_systems(nets, ship):
+    """The contact sheets' columns (before the truth): each system once, ours with the shipped decode."""
+    return ['gray', 'v1'] + [k for k in ('v2', 'v3') if k in nets] + ([decode_name(ship)] if 'ours' in nets else [])
 
 
 def print_table(results, n, shipped):
@@ -229,19 +244,8 @@ def write_deb_sheet(nets, centers, ship, cols, path):
     rows = []
     for f in files:
         gt = to_u8(load_rgb(f))
-        L = rgb_to_lab(gt.float() / 255)[:1]
-        x, hw = working_input(L)
-        row = [to_u8(lab_to_rgb(torch.cat([L, torch.zeros(2, *L.shape[-2:])], 0)))]
-        v1, half = kmeans_half(gt.float() / 255, L)
-        full_v1 = gt.clone(); full_v1[:, :, half:] = v1
-        row.append(full_v1)
-        with torch.no_grad():
-            for kind in ('v2', 'v3'):
-                if kind in nets:
-                    row.append(compose(L, nets[kind](x), hw, 1))
-            if 'ours' in nets:
-                row.append(compose(L, annealed_mean(nets['ours'](x), centers, ship[0]) * ship[1], hw, 4))
-        rows.append(row + [gt])
+        outs = photo_outputs(gt, nets, centers, [ship])[0]
+        rows.append([outs[s] for s in sheet_systems(nets, ship)] + [gt])
     write_sheet(rows, cols, path)
 
 

@@ -21,7 +21,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ab_bins import gamut_bins, annealed_mean  # noqa: E402
-from model import RecolorNet, ConvBN  # noqa: E402
+from model import WIDTHS, RecolorNet, ConvBN  # noqa: E402
 
 DEFAULT_T = 0.38
 
@@ -186,12 +186,11 @@ def main():
     ap.add_argument('--version', default=None)
     args = ap.parse_args()
     centers = gamut_bins()
-    net = RecolorNet(len(centers))
-    meta = {}
-    if args.ckpt:
-        ck = torch.load(args.ckpt, map_location='cpu', weights_only=False)
-        net.load_state_dict(ck.get('ema') or ck['model'])
-        meta = ck.get('meta', {})
+    ck = torch.load(args.ckpt, map_location='cpu', weights_only=False) if args.ckpt else None
+    meta = ck.get('meta', {}) if ck else {}
+    net = RecolorNet(len(centers), tuple(meta.get('widths', WIDTHS)))
+    if ck:
+        net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in (ck.get('ema') or ck['model']).items()})
     elif not args.random:
         ap.error('give --ckpt or --random')
     else:

@@ -35,9 +35,11 @@ class ConvBN(nn.Module):
         return F.relu(y) if self.relu else y
 
 
-# Encoder widths per level (input 256 -> 128, 64, 32, 16). Sized for speed: ~0.7 GMAC per 256x256
-# pass, which tfjs-wasm runs in about 60 ms on one core of this machine.
-WIDTHS = (24, 48, 96, 192)
+# Encoder widths per level (input 256 -> 128, 64, 32, 16). Sized for speed: 0.32 GMAC per 256x256
+# pass, about 58 ms in tfjs-wasm (Node, SIMD, one thread) on this project's 2-core machine, against
+# 109 ms for the first shipped widths (24, 48, 96, 192), 0.70 GMAC (random-weight graphs of both,
+# 2026-11-27; models/README.md). Checkpoints record their widths in meta['widths'].
+WIDTHS = (16, 32, 64, 128)
 
 
 class RecolorNet(nn.Module):
@@ -109,6 +111,13 @@ class PatchFC(nn.Module):
 
     def forward(self, x):
         return torch.tanh(self.fc3(F.relu(self.fc2(F.relu(self.fc1(x)))))) * 128.0
+
+
+def build_model(kind: str, num_bins: int, widths=WIDTHS) -> nn.Module:
+    """The network a checkpoint's meta['model'] names; widths apply to ours only."""
+    if kind == 'ours':
+        return RecolorNet(num_bins, tuple(widths))
+    return {'v3': OriginalCNN, 'v2': PatchFC}[kind]()
 
 
 def macs_per_pass(model: nn.Module, size=256) -> int:

@@ -22,14 +22,10 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ab_bins import REBALANCE_LAMBDA, gamut_bins, soft_encode, nearest_bin, rebalance_weights, annealed_mean  # noqa: E402
 from data import PhotoBank, list_images, random_crops, lab_batch  # noqa: E402
-from model import RecolorNet, OriginalCNN, PatchFC  # noqa: E402
+from model import WIDTHS, build_model  # noqa: E402
 
 EMA_DECAY = 0.999
 WARMUP_FRACTION = 0.03
-
-
-def make_model(kind: str, num_bins: int) -> torch.nn.Module:
-    return {'ours': lambda: RecolorNet(num_bins), 'v3': OriginalCNN, 'v2': PatchFC}[kind]()
 
 
 def bin_counts(bank: PhotoBank, centers: torch.Tensor, device, batch=256) -> torch.Tensor:
@@ -110,6 +106,8 @@ def main():
                     help='lambda of the class rebalancing (Zhang: 0.5; 1 = no rebalancing)')
     ap.add_argument('--wd', type=float, default=1e-4, help='AdamW weight decay')
     ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--widths', default=','.join(map(str, WIDTHS)),
+                    help='ours: channels at 1/2, 1/4, 1/8, 1/16 (a resumed checkpoint keeps its own)')
     a = ap.parse_args()
 
     torch.set_num_threads(a.threads)
@@ -125,14 +123,17 @@ def main():
     print(f'{len(bank)} train / {len(val) if val else 0} val photos loaded in {time.time() - t_load:.0f}s on {device}', flush=True)
 
     centers = gamut_bins().to(device)
-    net = make_model(a.model, len(centers)).to(device).to(memory_format=torch.channels_last)
+    ck = torch.load(a.ckpt, map_location=device, weights_only=False) if os.path.exists(a.ckpt) else None
+    widths = ck['meta'].get('widths', WIDTHS) if ck else tuple(int(w) for w in a.widths.split(','))
+    net = build_model(a.model, len(centers), widths).to(device).to(memory_format=torch.channels_last)
     opt = torch.optim.AdamW(net.parameters(), lr=a.lr, weight_decay=a.wd)
     ema = copy.deepcopy(net).eval()
     state = {'step': 0, 'elapsed': 0.0, 'seen': 0}
     meta = {'model': a.model, 'bins': len(centers), 'crop': a.crop, 'batch': a.batch, 'device': str(device),
             'gpu': torch.cuda.get_device_name() if device.type == 'cuda' else None, 'history': []}
-    if os.path.exists(a.ckpt):
-        ck = torch.load(a.ckpt, map_location=device, weights_only=False)
+    if a.model == 'ours':
+        meta['widths'] = list(widths)
+    if ck:
         net.load_state_dict(ck['model']); ema.load_state_dict(ck['ema']); opt.load_state_dict(ck['opt'])
         state, meta = ck['state'], ck['meta']
         print(f'resumed {a.ckpt} at step {state["step"]}, {state["elapsed"] / 60:.1f} min trained', flush=True)

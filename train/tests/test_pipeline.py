@@ -97,3 +97,53 @@ def test_export_writes_a_loadable_layers_model_and_golden(tmp_path):
     write_golden(g, str(tmp_path))
     golden = json.load(open(tmp_path / 'golden.json'))
     assert golden['inputShape'] == [1, 256, 256, 1] and golden['outputShape'] == [1, 64, 64, 2]
+
+
+@needs_photos
+def test_widths_are_kept_in_the_checkpoint_and_used_by_the_export(tmp_path):
+    ck = tmp_path / 'narrow.pt'
+    cmd = [sys.executable, os.path.join(TRAIN, 'train.py'), '--model', 'ours', '--data', VAL, '--limit', '4',
+           '--crop', '32', '--batch', '2', '--workers', '1', '--widths', '8,16,24,32', '--ckpt', str(ck)]
+    out = subprocess.run(cmd + ['--max-steps', '1'], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert torch.load(ck, weights_only=False)['meta']['widths'] == [8, 16, 24, 32]
+    # A resumed run keeps the checkpoint's widths whatever --widths says.
+    out = subprocess.run(cmd[:-4] + ['--ckpt', str(ck), '--max-steps', '2'], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    saved = torch.load(ck, weights_only=False)
+    assert saved['state']['step'] == 2 and saved['meta']['widths'] == [8, 16, 24, 32]
+    out = subprocess.run([sys.executable, os.path.join(TRAIN, 'export.py'), '--ckpt', str(ck), '--out', str(tmp_path / 'm')],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    layers = json.load(open(tmp_path / 'm' / 'model.json'))['modelTopology']['config']['layers']
+    filters = {layer['name']: layer['config'].get('filters') for layer in layers}
+    assert [filters[n] for n in ('enc1_0', 'enc2_0', 'enc3_0', 'enc4_0')] == [8, 16, 24, 32]
+
+
+@needs_photos
+def test_eval_scores_every_system_and_draws_the_sheets(tmp_path):
+    """eval.py end to end on two val photos, with random weights for ours (narrow), v2 and v3."""
+    torch.manual_seed(0)
+    nets = {'ours': (RecolorNet(254, (8, 16, 24, 32)), {'model': 'ours', 'widths': [8, 16, 24, 32]}),
+            'v2': (PatchFC(), {'model': 'v2'}), 'v3': (OriginalCNN(), {'model': 'v3'})}
+    for kind, (net, meta) in nets.items():
+        torch.save({'ema': net.state_dict(), 'meta': meta}, tmp_path / f'{kind}.pt')
+    files = {k: tmp_path / n for k, n in (('json', 'eval.json'), ('sheet', 'sheet.png'), ('val-sheet', 'val.png'))}
+    cmd = [sys.executable, os.path.join(TRAIN, 'eval.py'), '--val', VAL, '--limit', '2', '--ckpt-dir', str(tmp_path),
+           '--decodes', '1:1', '--threads', '1'] + [arg for k, f in files.items() for arg in (f'--{k}', str(f))]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    result = json.load(open(files['json']))
+    assert result['photos'] == 2
+    systems = set(result['results'])
+    assert {'gray', 'v1', 'v2', 'v3', 'ours@T=1,s=1', 'ground truth'} <= systems
+    for name, r in result['results'].items():
+        assert 0 <= r['auc'] <= 1 and r['cf'] >= 0
+        if name != 'ground truth':
+            assert 5 < r['psnr'] < 60
+    assert result['results']['ground truth']['auc'] == 1.0
+    assert '| gray |' in out.stdout
+    from PIL import Image
+    for key in ('sheet', 'val-sheet'):
+        with Image.open(files[key]) as im:
+            assert im.width > 128 * 5 and im.height > 128   # gray, v1, v2, v3, ours, truth side by side
