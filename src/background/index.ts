@@ -104,7 +104,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 // checks as runtime messages, answered in an envelope with the request's number.
 browser.runtime.onConnect.addListener((port: Runtime.Port) => {
   const sender = port.sender;
-  if (port.name !== REQUEST_PORT || !sender || !fromContentScript(sender)) return port.disconnect();
+  if (port.name !== REQUEST_PORT) return; // not ours to answer
+  if (!sender || !fromContentScript(sender)) return port.disconnect();
   let open = true;
   port.onDisconnect.addListener(() => (open = false));
   port.onMessage.addListener((message: unknown) => {
