@@ -28,7 +28,7 @@ export interface MainThread {
   insideLongTasks: Record<string, number>[];
   /** Tasks over 50 ms on the page's main thread, ms since the trace began. */
   longTasks: Interval[];
-  /** The content script's measures (names without the recolor: prefix). */
+  /** The content script's measures (stage names: without the recolor: prefix and any :<image number>). */
   spans: Interval[];
 }
 
@@ -71,8 +71,8 @@ export function mainThreadOf(events: TraceEvent[], urlPart: string): MainThread 
     else if (e.ph === 'e' && open.has(key)) {
       const start = open.get(key)!;
       open.delete(key);
-      spans.push({ name: e.name.slice('recolor:'.length), start: ms(start - origin), duration: ms(e.ts - start) });
-    } else if (e.ph === 'X') spans.push({ name: e.name.slice('recolor:'.length), start: ms(e.ts - origin), duration: ms(e.dur ?? 0) });
+      spans.push({ name: e.name.slice('recolor:'.length).split(':')[0], start: ms(start - origin), duration: ms(e.ts - start) });
+    } else if (e.ph === 'X') spans.push({ name: e.name.slice('recolor:'.length).split(':')[0], start: ms(e.ts - origin), duration: ms(e.dur ?? 0) });
   }
   const insideLongTasks = onMain
     .filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > LONG_TASK_US)

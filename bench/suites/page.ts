@@ -54,11 +54,14 @@ async function visit(bench: Bench, url: string, ms: number) {
     await page.waitForLoadState('load');
     await scrollThrough(page, ms);
     timeline = await page.evaluate(() => ({
-      // The measures again from the page's timeline, for their detail (the image's number).
+      // The measures again from the page's timeline, for the image's number in their names.
       spans: performance
         .getEntriesByType('measure')
         .filter((entry) => entry.name.startsWith('recolor:'))
-        .map((entry) => ({ name: entry.name.slice(8), start: entry.startTime, duration: entry.duration, item: (entry as PerformanceMeasure).detail as number | undefined })),
+        .map((entry) => {
+          const [, stage, item] = entry.name.split(':');
+          return { name: stage, start: entry.startTime, duration: entry.duration, item: item === undefined ? undefined : Number(item) };
+        }),
       swapped: Array.from(document.images).filter((image) => /^(blob|data):/.test(image.currentSrc)).length,
     }));
   });

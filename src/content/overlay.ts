@@ -15,6 +15,13 @@ button.shown { opacity: 1; }
 button:focus-visible { outline: 2px solid #e8793a; }
 `;
 
+/**
+ * Delayed dots shown at once, at most: a page scrolled past a hundred photos has them all waiting in
+ * the background's queue, and a hundred pulsing dots (added, laid out and animated in one frame)
+ * would say little more than a few do. The others appear as these finish.
+ */
+const MAX_DELAYED_DOTS = 8;
+
 export interface OverlayTarget {
   element: Element;
 }
@@ -33,9 +40,10 @@ export class Overlay {
   private readAt = { x: 0, y: 0 };
   private shift = { x: 0, y: 0 };
   private placing = 0;
-  /** Dots made or finished since the last frame: the DOM changes wait for it (see placeDotsSoon). */
+  /** Dots given an image since the last frame: inserting and observing wait for it (see placeDotsSoon). */
   private readonly unplaced = new Set<HTMLElement>();
-  private readonly finished = new Set<HTMLElement>();
+  /** Dots whose image is done: hidden, kept in the layer and given to the next image (no DOM churn). */
+  private readonly spare: HTMLElement[] = [];
   /** Elements whose dot waits for its delay (see showWorking), with when it is due; one timer for all. */
   private readonly later = new Map<Element, number>();
   private laterTimer: number | undefined;
@@ -116,7 +124,7 @@ export class Overlay {
     }
     this.later.delete(element);
     if (this.dots.has(element)) return;
-    const dot = document.createElement('div');
+    const dot = this.spare.pop() ?? document.createElement('div');
     dot.className = 'dot';
     dot.title = 'Recolor is colorizing this image';
     dot.style.display = 'none'; // until its box is known
@@ -126,18 +134,18 @@ export class Overlay {
   }
 
   /**
-   * Dots come and go at the next frame, all at once: changing the DOM now and reading boxes would
-   * make the browser lay the page out again in the middle of other work (a few ms per image on a
-   * large page), where once per frame is what painting needs anyway.
+   * New dots go in at the next frame, all at once, and get their boxes from an observer: changing
+   * the DOM now and reading boxes would make the browser lay the page out again in the middle of
+   * other work (a few ms per image on a large page), where once per frame is what painting needs.
+   * A dot is inserted once and then reused (hidden in between).
    */
   private placeDotsSoon(): void {
     if (this.placing) return;
     this.placing = requestAnimationFrame(() =>
       timed('overlay', () => {
         this.placing = 0;
-        for (const dot of this.finished) dot.remove();
-        this.finished.clear();
-        if (this.unplaced.size) this.ensure().append(...this.unplaced);
+        const fresh = [...this.unplaced].filter((dot) => !dot.isConnected);
+        if (fresh.length) this.ensure().append(...fresh);
         for (const [element, dot] of this.dots) if (this.unplaced.has(dot)) this.boxes.observe(element);
         this.unplaced.clear();
       }),
@@ -174,8 +182,8 @@ export class Overlay {
     const now = performance.now();
     let next = Infinity;
     for (const [element, due] of this.later) {
-      if (due <= now) this.showWorking(element);
-      else next = Math.min(next, due);
+      if (due > now) next = Math.min(next, due);
+      else if (this.dots.size < MAX_DELAYED_DOTS) this.showWorking(element);
     }
     if (next < Infinity) this.laterTimer = window.setTimeout(this.showDue, next - now);
   };
@@ -184,12 +192,13 @@ export class Overlay {
     this.later.delete(element);
     const dot = this.dots.get(element);
     if (!dot) return;
+    // A place among the delayed dots is free: the next one due (if any) may take it.
+    if (this.later.size) this.laterTimer ??= window.setTimeout(this.showDue, 0);
     this.dots.delete(element);
     this.boxes.unobserve(element);
-    if (!this.unplaced.delete(dot)) {
-      this.finished.add(dot);
-      this.placeDotsSoon();
-    }
+    this.unplaced.delete(dot);
+    dot.style.display = 'none';
+    this.spare.push(dot);
   }
 
   showControl(element: Element, showingOriginal: boolean): void {

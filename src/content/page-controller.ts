@@ -4,7 +4,7 @@
 import { detectImageKind } from '../detect/index.ts';
 import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
 import { MAX_SOURCE_PIXELS } from '../shared/limits.ts';
-import { requestPort, sendToBackground } from '../shared/messaging.ts';
+import { requestPort } from '../shared/messaging.ts';
 import { isBigEnough, looksVector, routeFor, singleBackgroundUrl } from './candidate-rules.ts';
 import { MenuTarget } from './menu-target.ts';
 import { Overlay } from './overlay.ts';
@@ -42,7 +42,7 @@ interface Item {
   original?: Original;
   showingOriginal: boolean;
   /** What we last wrote, to tell our own attribute changes from the page's. */
-  expected?: string;
+  expected?: Fingerprint;
   /** The colorize in flight, so a menu click during automatic work waits for it instead of racing. */
   pending?: Promise<void>;
   /** Times the page replaced our result: a page that keeps doing it is left alone. */
@@ -62,6 +62,16 @@ const MAX_OVERRULED = 3;
  */
 const AUTO_DOT_DELAY_MS = 400;
 
+/**
+ * What an element's source attributes were when we last wrote them, to tell our own changes from
+ * the page's. Kept apart, not joined: a data: URL is ~100 KB, and a joined copy per mutation costs.
+ */
+type Fingerprint = readonly (string | null)[];
+
+function sameFingerprint(a: Fingerprint, b: Fingerprint | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
 export class PageController {
   private readonly items = new WeakMap<Element, Item>();
   private readonly colorized = new Set<Item>();
@@ -73,9 +83,9 @@ export class PageController {
   private readonly overlay = new Overlay((element) => this.toggleItem(element));
   private readonly menuTarget = new MenuTarget(
     (element) => this.showsColorized(element),
-    (showsColorized) => void sendToBackground({ type: 'menu-target', showsColorized }).catch(() => undefined),
+    (showsColorized) => void this.port.request({ type: 'menu-target', showsColorized }).catch(() => undefined),
   );
-  /** Colorize requests, one per candidate: over a port, far cheaper per message than sendMessage. */
+  /** Requests to the background (one per candidate, and status): over a port, far cheaper per message than sendMessage. */
   private readonly port = requestPort();
   /** Boxes too small when looked at, watched for growing (resized). */
   private readonly resizes = new ResizeObserver((entries) => timed('intersect', () => this.resized(entries)));
@@ -356,12 +366,18 @@ export class PageController {
     const color = new ResultBytes(result.base64, result.mime);
     for (const form of formsFor(item.kind, this.blockedForms, dataFirst(result.base64.length, navigator.userAgent))) {
       const start = performance.now();
-      const prepared = await prepareForm(form, color, this.altOf(item));
-      measureSince('swap', start, item.id);
-      if (prepared) {
+      const ready = prepareForm(form, color, this.altOf(item));
+      if (ready instanceof Promise) {
+        // A canvas, drawn from the decoded result: measured apart from the await.
+        measureSince('swap', start, item.id);
+        const prepared = await ready;
+        if (!prepared) continue;
         timed('swap', () => this.swapIn(item, form, prepared, color, result), item.id);
-        return true;
+      } else {
+        // A URL: made and shown in one task, one measure.
+        timed('swap', () => this.swapIn(item, form, ready, color, result), item.id, start);
       }
+      return true;
     }
     return false;
   }
@@ -430,7 +446,7 @@ export class PageController {
   private readonly onLoadError = (event: Event) => {
     const item = this.items.get(event.target as Element);
     if (!item?.form || item.form === 'canvas' || item.showingOriginal) return;
-    if (this.fingerprint(item.element) !== item.expected) return; // no longer ours: the page's own image failed
+    if (!sameFingerprint(this.fingerprint(item.element), item.expected)) return; // no longer ours: the page's own image failed
     void this.fallBack(item, item.form);
   };
 
@@ -479,16 +495,16 @@ export class PageController {
     return item.element.getAttribute('alt') ?? item.element.getAttribute('aria-label') ?? '';
   }
 
-  private fingerprint(element: HTMLElement): string {
-    if (element instanceof HTMLImageElement) return `${element.getAttribute('src')}|${element.getAttribute('srcset')}`;
-    return element.style.getPropertyValue('background-image');
+  private fingerprint(element: HTMLElement): Fingerprint {
+    if (element instanceof HTMLImageElement) return [element.getAttribute('src'), element.getAttribute('srcset')];
+    return [element.style.getPropertyValue('background-image')];
   }
 
   private onSourceChanged(element: HTMLElement, attribute: string): void {
     const item = this.items.get(element);
     if (!item || item.state === 'new' || item.state === 'waiting') return;
     if ((item.kind === 'img') !== (attribute === 'src' || attribute === 'srcset')) return; // e.g. an img's style
-    if (item.expected !== undefined && this.fingerprint(element) === item.expected) return; // our own change
+    if (item.expected !== undefined && sameFingerprint(this.fingerprint(element), item.expected)) return; // our own change
     if (item.kind === 'background' && !item.colorUrl && this.sourceUrlOf(item) === item.sourceUrl) return;
     // The page put a different image there: ours no longer applies, and its new source is the original.
     if (item.colorUrl) item.overruled += 1;
@@ -546,7 +562,7 @@ export class PageController {
       const text = JSON.stringify(status);
       if (text === this.lastReport) return;
       this.lastReport = text;
-      sendToBackground(status).catch(() => undefined);
+      this.port.request(status).catch(() => undefined);
     }, 150);
   }
 

@@ -68,11 +68,14 @@ export interface Prepared {
  * test-loaded first: the bytes are our own encoder's, and where the page refuses a form later, the
  * image's error event (or the CSP violation, for a background) moves it to the next one.
  */
-export async function prepareForm(form: ResultForm, result: ResultBytes, alt: string): Promise<Prepared | null> {
+export function prepareForm(form: ResultForm, result: ResultBytes, alt: string): Prepared | Promise<Prepared | null> {
   if (form === 'canvas') {
-    const canvas = await drawResult(result.blob, alt).catch(() => null);
-    return canvas ? { url: URL.createObjectURL(result.blob), canvas } : null;
+    return drawResult(result.blob, alt).then(
+      (canvas) => ({ url: URL.createObjectURL(result.blob), canvas }),
+      () => null,
+    );
   }
+  // Synchronous: the caller shows it in the same task (nothing of the page's runs in between).
   return { url: form === 'blob' ? URL.createObjectURL(result.blob) : `data:${result.mime};base64,${result.base64}` };
 }
 

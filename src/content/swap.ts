@@ -54,18 +54,25 @@ export function captureOriginal(target: Target): Original {
 }
 
 /**
- * Shows `url` (our blob: or data: URL, `pixelWidth` px wide) in the element's place. For <img>
- * the density descriptor keeps the intrinsic size, so boxes sized by the image stay put; <picture>
- * sources get the same srcset, or they would keep winning over the <img>.
+ * Shows `url` (our data: or blob: URL, `pixelWidth` px wide) in the element's place. For <img>
+ * a density descriptor keeps the intrinsic size, so boxes sized by the image stay put; at 1x the
+ * src alone does (without the page's srcset, which would win over it): one copy of a long data:
+ * URL for the browser to parse, not two. <picture> sources get the same srcset, or they would keep
+ * winning over the <img>.
  */
 export function showColorized(target: Target, url: string, pixelWidth: number, sourcePixelWidth: number): void {
   if (target instanceof HTMLImageElement) {
-    const srcset = srcsetFor(url, densityFor(pixelWidth, target.naturalWidth));
-    for (const source of pictureSources(target)) {
-      source.setAttribute('srcset', srcset);
-      source.removeAttribute('sizes');
+    const density = densityFor(pixelWidth, target.naturalWidth);
+    const sources = pictureSources(target);
+    if (density === 1 && sources.length === 0) target.removeAttribute('srcset');
+    else {
+      const srcset = srcsetFor(url, density);
+      for (const source of sources) {
+        source.setAttribute('srcset', srcset);
+        source.removeAttribute('sizes');
+      }
+      target.setAttribute('srcset', srcset);
     }
-    target.setAttribute('srcset', srcset);
     target.removeAttribute('sizes');
     target.setAttribute('src', url);
     return;

@@ -1,7 +1,8 @@
-// Main-thread time the content script spends, as User Timing measures named `recolor:<stage>`
-// (detail: the image's number, where the work is for one image). Cheap enough to stay on (a few
-// microseconds each); `npm run bench` reads them from the page's timeline to give the time per
-// candidate image and to tell which long tasks were ours.
+// Main-thread time the content script spends, as User Timing measures named `recolor:<stage>`, or
+// `recolor:<stage>:<n>` where the work is for one image (its number). Cheap enough to stay on (a
+// few microseconds each; a `detail` object would cost several times more); `npm run bench` reads
+// them from the page's timeline to give the time per candidate image and to tell which long tasks
+// were ours.
 
 export type Stage = 'scan' | 'mutations' | 'intersect' | 'consider' | 'detect' | 'send' | 'swap' | 'finish' | 'overlay';
 
@@ -10,15 +11,15 @@ export const MEASURE_PREFIX = 'recolor:';
 /** Records the main-thread time from `start` (performance.now()) until now. */
 export function measureSince(stage: Stage, start: number, item?: number): void {
   try {
-    performance.measure(MEASURE_PREFIX + stage, { start, detail: item });
+    performance.measure(item === undefined ? MEASURE_PREFIX + stage : `${MEASURE_PREFIX}${stage}:${item}`, { start });
   } catch {
     // Timing must never break the page (an old browser, a page that replaced performance).
   }
 }
 
-/** Runs `work` and records its main-thread time. */
-export function timed<T>(stage: Stage, work: () => T, item?: number): T {
-  const start = performance.now();
+/** Runs `work` and records its main-thread time (from `since`, when work before it in the same task counts too). */
+export function timed<T>(stage: Stage, work: () => T, item?: number, since?: number): T {
+  const start = since ?? performance.now();
   try {
     return work();
   } finally {
