@@ -1,6 +1,7 @@
 // The page-side costs behind two content-script choices, measured in Debian's Chromium:
 // - a colorized result (base64, as messages carry it) put into an <img> of a 300-image page as a
-//   data: URL, against bytes -> Blob -> blob: URL (result-forms.ts);
+//   data: URL, against bytes -> Blob -> blob: URL (result-forms.ts), with the extension otherwise
+//   idle (no model running on the other core);
 // - one request from an extension context by runtime.sendMessage, against a post on an open port
 //   (messages.ts, REQUEST_PORT).
 // Main-thread milliseconds per item: median (min-max) of 10 rounds, each the mean of 30 items.
@@ -21,7 +22,7 @@ try {
   // (tsx names functions with a helper the page lacks)
   await page.evaluate('globalThis.__name = (f) => f');
   const rows: string[] = [];
-  for (const [width, height] of [[512, 512], [1024, 768]]) {
+  for (const [width, height] of [[256, 256], [512, 512], [1024, 768]]) {
     const photo = await makePhoto(width, height);
     const base64 = photo.jpeg.toString('base64');
     const times = await page.evaluate(
@@ -38,9 +39,8 @@ try {
                 form === 'data'
                   ? `data:image/jpeg;base64,${base64}`
                   : URL.createObjectURL(new Blob([fromBase64(base64)], { type: 'image/jpeg' }));
-              const image = images[(round * perRound + i) % images.length];
-              image.setAttribute('srcset', `${url} 4x`);
-              image.setAttribute('src', url);
+              // As swap.ts shows a 1x result: src alone.
+              images[(round * perRound + i) % images.length].setAttribute('src', url);
             }
             out[form].push((performance.now() - start) / perRound);
             await new Promise((resolve) => setTimeout(resolve, 50));

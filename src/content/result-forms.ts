@@ -9,9 +9,10 @@ export type ResultForm = 'blob' | 'data' | 'canvas';
 
 /**
  * Results up to this much base64 go in as data: URLs: the message already carries base64, so the
- * page's main thread only joins two strings (~0.5 ms for 100 KB on the 2-core VM), where bytes, a
- * Blob and a blob: URL cost ~2.5 ms (bench/README.md). Larger ones go in as blob: URLs: Chromium
- * passes no URL over 2 MB between processes (a right-click on it would name no image).
+ * page's main thread only joins two strings; with `src` set, 0.05 ms for a 512x512 result on the
+ * 2-core VM, where bytes, a Blob and a blob: URL cost 0.8 ms (`npm run bench:content`). Larger ones
+ * go in as blob: URLs: Chromium passes no URL over 2 MB between processes (a right-click on it
+ * would name no image).
  */
 export const DATA_URL_MAX_CHARS = 1024 * 1024;
 

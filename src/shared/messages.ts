@@ -188,8 +188,9 @@ export function parseContentCommand(value: unknown): ContentCommand | null {
 // ---- the content script's request port
 /**
  * Content scripts send their requests over one long-lived port of this name, each in an envelope
- * with a number the response comes back with: posting on an open port costs the page's main thread
- * ~6 µs, runtime.sendMessage ~0.3 ms (it opens a channel per message; bench/README.md).
+ * with a number the response comes back with: posting on an open port costs the sender's main
+ * thread 0.007 ms, runtime.sendMessage 0.04 ms, ~0.3 ms while the model runs (it opens a channel
+ * per message; `npm run bench:content`, bench/README.md).
  */
 export const REQUEST_PORT = 'recolor-requests';
 
