@@ -80,7 +80,7 @@ try {
     await page.waitForFunction(
       () => ['cat', 'coffee', 'astronaut', 'rocket', 'building', 'baboon', 'home'].every((id) => {
         const img = document.getElementById(id);
-        return img.currentSrc.startsWith('blob:') && img.complete;
+        return /^(data|blob):/.test(img.currentSrc) && img.complete;
       }),
       null,
       { timeout: 120_000, polling: 250 },
