@@ -38,7 +38,7 @@ interface Span {
   item?: number;
 }
 
-async function scrollThrough(page: Page, ms: number): Promise<void> {
+export async function scrollThrough(page: Page, ms: number): Promise<void> {
   for (let step = 0; step < SCROLL_STEPS; step++) {
     await page.waitForTimeout(ms / SCROLL_STEPS);
     await page.evaluate((fraction) => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * fraction), (step + 1) / SCROLL_STEPS);
