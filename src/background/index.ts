@@ -92,12 +92,17 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
   }
 }
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  const request = parseBackgroundRequest(message);
-  if (!request) return undefined; // not ours or malformed: no answer
+/** The answer to a request from `sender`, or undefined where the sender may not make it. */
+function answer(request: BackgroundRequest, sender: Runtime.MessageSender) {
   const allowed = CONTENT_ONLY.has(request.type) ? fromContentScript(sender) : fromExtensionPage(sender);
   if (!allowed) return undefined;
   return handle(request, sender).catch((error: unknown) => ({ ok: false, error: errorText(error) }));
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const request = parseBackgroundRequest(message);
+  if (!request) return undefined; // not ours or malformed: no answer
+  return answer(request, sender);
 });
 
 // Content scripts' requests over their port (messages.ts, REQUEST_PORT): the same contract and
@@ -110,17 +115,16 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
   port.onDisconnect.addListener(() => (open = false));
   port.onMessage.addListener((message: unknown) => {
     const envelope = parsePortRequest(message);
-    if (!envelope || !CONTENT_ONLY.has(envelope.request.type)) return;
-    void handle(envelope.request, sender)
-      .catch((error: unknown) => ({ ok: false, error: errorText(error) }))
-      .then((response) => {
-        if (!open) return; // the tab closed or navigated meanwhile
-        try {
-          port.postMessage({ id: envelope.id, response });
-        } catch {
-          // Disconnected between the check and the post: nobody is waiting.
-        }
-      });
+    const answering = envelope ? answer(envelope.request, sender) : undefined;
+    if (!envelope || !answering) return;
+    void answering.then((response) => {
+      if (!open) return; // the tab closed or navigated meanwhile
+      try {
+        port.postMessage({ id: envelope.id, response });
+      } catch {
+        // Disconnected between the check and the post: nobody is waiting.
+      }
+    });
   });
 });
 
