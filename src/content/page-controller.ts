@@ -11,8 +11,9 @@ import { Overlay } from './overlay.ts';
 import { loadDetached, readPngBase64, readThumbnail, whenLoaded } from './pixels.ts';
 import { Scanner } from './scanner.ts';
 import { browserSlicerHost, Slicer } from './slicer.ts';
-import { blockedForm, dataFirst, formsFor, prepareForm, ResultBytes } from './result-forms.ts';
+import { blockedForm, dataFirst, formsFor, prepareForm, ResultBytes, urlFor } from './result-forms.ts';
 import type { Prepared, ResultForm } from './result-forms.ts';
+import { browserBatchClock, SwapBatch } from './swap-batch.ts';
 import { captureOriginal, dropCanvas, showCanvas, showColorized, showOriginal } from './swap.ts';
 import type { Original } from './swap.ts';
 import { measureSince, timed } from './timing.ts';
@@ -87,6 +88,8 @@ export class PageController {
   );
   /** Requests to the background (one per candidate, and status): over a port, far cheaper per message than sendMessage. */
   private readonly port = requestPort();
+  /** Results shown together under load (swap-batch.ts). */
+  private readonly swaps = new SwapBatch(browserBatchClock());
   /** Boxes too small when looked at, watched for growing (resized). */
   private readonly resizes = new ResizeObserver((entries) => timed('intersect', () => this.resized(entries)));
   private readonly io = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: ROOT_MARGIN });
@@ -101,6 +104,8 @@ export class PageController {
   /** Result forms this page's CSP refused (for loads the page started itself). */
   private readonly blockedForms = new Set<ResultForm>();
   private lastId = 0;
+  /** The page's origin, read once (a getter into the page's world each time otherwise). */
+  private readonly origin = location.origin;
   hoverControl = true;
 
   /** Listeners only: the DOM is scanned and observed once auto-colorize is on for the site. */
@@ -246,7 +251,7 @@ export class PageController {
       return;
     }
     const url = this.sourceUrlOf(item);
-    if (!url || looksVector(url) || routeFor(url, location.origin) === 'skip') return this.skip(item, 'not a raster image');
+    if (!url || looksVector(url) || routeFor(url, this.origin) === 'skip') return this.skip(item, 'not a raster image');
     item.state = 'checking';
     item.sourceUrl = url;
     this.candidates += 1;
@@ -328,7 +333,7 @@ export class PageController {
       measureSince('send', start, item.id);
       let response = await sent;
       // The background fetches without the user's cookies; a same-origin image may need them.
-      if (!response.ok && !('skipped' in response) && routeFor(url, location.origin) === 'direct' && /^https?:/.test(url)) {
+      if (!response.ok && !('skipped' in response) && routeFor(url, this.origin) === 'direct' && /^https?:/.test(url)) {
         response = await this.request(item, url, priority, true, detect);
       }
       if (generation !== item.generation || !item.element.isConnected) return; // page moved on
@@ -364,19 +369,26 @@ export class PageController {
   private async install(item: Item, result: Extract<ColorizeResponse, { ok: true }>): Promise<boolean> {
     if (item.colorUrl) return true; // already in place: capturing "the original" now would capture ours
     const color = new ResultBytes(result.base64, result.mime);
+    const generation = item.generation;
     for (const form of formsFor(item.kind, this.blockedForms, dataFirst(result.base64.length, navigator.userAgent))) {
+      if (form !== 'canvas') {
+        // A URL: made and shown in one task, one measure; under load together with the results
+        // arriving just after it (swap-batch.ts), by when the page may have moved on.
+        return this.swaps.run(() =>
+          timed('swap', () => {
+            if (generation !== item.generation || !item.element.isConnected || item.colorUrl) return true;
+            this.swapIn(item, form, { url: urlFor(form, color) }, color, result);
+            return true;
+          }, item.id),
+        );
+      }
+      // A canvas, drawn from the decoded result: measured apart from the await.
       const start = performance.now();
       const ready = prepareForm(form, color, this.altOf(item));
-      if (ready instanceof Promise) {
-        // A canvas, drawn from the decoded result: measured apart from the await.
-        measureSince('swap', start, item.id);
-        const prepared = await ready;
-        if (!prepared) continue;
-        timed('swap', () => this.swapIn(item, form, prepared, color, result), item.id);
-      } else {
-        // A URL: made and shown in one task, one measure.
-        timed('swap', () => this.swapIn(item, form, ready, color, result), item.id, start);
-      }
+      measureSince('swap', start, item.id);
+      const prepared = await ready;
+      if (!prepared) continue;
+      timed('swap', () => this.swapIn(item, form, prepared, color, result), item.id);
       return true;
     }
     return false;

@@ -76,8 +76,12 @@ export function prepareForm(form: ResultForm, result: ResultBytes, alt: string):
       () => null,
     );
   }
-  // Synchronous: the caller shows it in the same task (nothing of the page's runs in between).
-  return { url: form === 'blob' ? URL.createObjectURL(result.blob) : `data:${result.mime};base64,${result.base64}` };
+  return { url: urlFor(form, result) };
+}
+
+/** The URL forms, made synchronously: the caller shows it in the same task (nothing of the page's runs in between). */
+export function urlFor(form: 'blob' | 'data', result: ResultBytes): string {
+  return form === 'blob' ? URL.createObjectURL(result.blob) : `data:${result.mime};base64,${result.base64}`;
 }
 
 /** The result drawn on a canvas: no URL for the page's CSP to refuse; announced as the image was. */
