@@ -53,6 +53,14 @@ describe('routeFor', () => {
     ['chrome-extension://x/a.png', 'skip'],
     ['javascript:void(0)', 'skip'],
     ['not a url', 'skip'],
+    ['https:///a.jpg', 'skip'],
+    ['HTTPS://WWW.LOC.GOV/a.jpg', 'direct'],
+    ['https://www.loc.gov:443/a.jpg', 'direct'],
+    ['https://someone@www.loc.gov/a.jpg', 'direct'],
+    ['https://www.loc.gov?a.jpg', 'direct'],
+    ['https://www.loc.gov:8443/a.jpg', 'background'],
+    ['https://www.loc.gov.example.org/a.jpg', 'background'],
+    ['https://example.org/redirect?to=https://www.loc.gov/a.jpg', 'background'],
   ])('%s -> %s', (url, route) => {
     expect(routeFor(url, page)).toBe(route);
   });
@@ -72,5 +80,10 @@ describe('isBigEnough and looksVector', () => {
     ['data:image/svg+xml;utf8,<svg/>', true],
     ['https://a.org/photo.jpg', false],
     ['https://a.org/svg/photo.jpg', false],
+    ['https://a.org/logo.svgz', true],
+    ['https://a.org/logo.svg#layer', true],
+    ['https://a.org/logo.svg.jpg', false],
+    ['https://logo.svg/', false],
+    ['https://a.org/photo.jpg?as=.svg', false],
   ])('%s vector=%s', (url, vector) => expect(looksVector(url)).toBe(vector));
 });

@@ -43,28 +43,28 @@ export function srcsetFor(url: string, density: number): string {
 
 export type SourceRoute = 'direct' | 'background' | 'skip';
 
+/** Scheme and host (with any port) of an absolute http(s) URL, past any user info. */
+const HTTP_AUTHORITY = /^(https?):\/\/(?:[^@/?#]*@)?([^/?#]+)/i;
+const DEFAULT_PORT: Record<string, string> = { http: ':80', https: ':443' };
+
 /**
  * How the content script reads an image: pixels of same-origin, data: and blob: images can be read
  * from a canvas here; other http(s) images go through the background (a canvas would be tainted).
+ * String work only, no URL parse: it runs for every candidate on the page's main thread.
  */
 export function routeFor(url: string, pageOrigin: string): SourceRoute {
   if (url.startsWith('data:image/') || url.startsWith('blob:')) return 'direct';
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'skip';
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'skip';
-  return parsed.origin === pageOrigin ? 'direct' : 'background';
+  const match = HTTP_AUTHORITY.exec(url);
+  if (!match) return 'skip';
+  const scheme = match[1].toLowerCase();
+  const host = match[2].toLowerCase();
+  const origin = `${scheme}://${host.endsWith(DEFAULT_PORT[scheme]) ? host.slice(0, -DEFAULT_PORT[scheme].length) : host}`;
+  return origin === pageOrigin ? 'direct' : 'background';
 }
 
 /** "image/svg+xml" data URLs and .svg paths: vector art, never a photo. */
 export function looksVector(url: string): boolean {
   if (url.startsWith('data:')) return /^data:image\/svg/i.test(url);
-  try {
-    return /\.svgz?$/i.test(new URL(url).pathname);
-  } catch {
-    return false;
-  }
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/, 1)[0];
+  return /\.svgz?$/i.test(path);
 }
