@@ -1,6 +1,6 @@
 // npm run bench: speed and memory of Recolor in one command (see bench/README.md).
 //   npm run bench [-- --quick] [--machine NAME] [--gpu] [--only model,node,background,page,cold,memory] [--runs N]
-// Writes bench/results/<YYYY-MM-DD>-<machine>.json and .md and prints the table.
+// Writes bench/results/<YYYY-MM-DD>-<machine>.json and .md (-<sections> added for --only) and prints the table.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -150,7 +150,9 @@ try {
 results.environment['load average at end'] = os.loadavg()[0].toFixed(2);
 results.environment['other heavy work at end'] = otherLoad();
 mkdirSync(values.out, { recursive: true });
-const base = join(values.out, `${date}-${machine}`);
+// A partial run (--only) is named after its sections, so it never overwrites the full run's figures.
+const partial = SECTIONS.some((name) => !only.has(name)) ? `-${[...only].sort().join('-')}` : '';
+const base = join(values.out, `${date}-${machine}${partial}`);
 const table = markdown(results);
 writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(`${base}.md`, table);
