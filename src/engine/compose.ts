@@ -1,9 +1,8 @@
 // Full-resolution compose: the network's coarse ab grid is upsampled bilinearly and joined with
 // the ORIGINAL lightness of every pixel, then converted to sRGB. This is the hot loop for large
 // images (12 Mpx), so it uses tables, precomputed per-column taps and no per-pixel allocation.
-import { labFInverse, writeLinearRgbInGamut } from './lab.ts';
-import { labTables, Y_INDEX_SHIFT, Y_ROUND } from './lab-tables.ts';
-import { writeEncodedPixel } from './lab-buffers.ts';
+import { DELTA, gamutScale, INVERSE_KAPPA, XN, ZN } from './lab.ts';
+import { ENCODE_STEPS, labTables, Y_INDEX_SHIFT, Y_ROUND, Y_STEPS } from './lab-tables.ts';
 
 export interface AbGrid {
   /** NHWC [1, rows, cols, 2]: a*, b* interleaved. */
@@ -54,33 +53,71 @@ export function composeColor(
   strength: number,
 ): Uint8ClampedArray {
   const out = new Uint8ClampedArray(width * height * 4);
-  const { encode, yR, yG, yB, fOfY } = labTables();
   const tx = axisTaps(width, grid.contentWidth, grid.stride, grid.cols);
   const ty = axisTaps(height, grid.contentHeight, grid.stride, grid.rows);
   const rowA = new Float32Array(grid.cols);
   const rowB = new Float32Array(grid.cols);
-  const rgb = new Float64Array(3);
+  // Per pixel of one row: the f(X) and f(Z) offsets of a* and b* (f(X) = f(Y) + a/500, f(Z) = f(Y) - b/200).
+  const fxOffset = new Float32Array(width);
+  const fzOffset = new Float32Array(width);
   const ab = grid.data;
   for (let y = 0; y < height; y++) {
     const r0 = ty.i0[y] * grid.cols;
     const r1 = ty.i1[y] * grid.cols;
     const wy = ty.w1[y];
     for (let c = 0; c < grid.cols; c++) {
-      rowA[c] = strength * (ab[(r0 + c) * 2] + wy * (ab[(r1 + c) * 2] - ab[(r0 + c) * 2]));
-      rowB[c] = strength * (ab[(r0 + c) * 2 + 1] + wy * (ab[(r1 + c) * 2 + 1] - ab[(r0 + c) * 2 + 1]));
+      const a0 = ab[(r0 + c) * 2];
+      const b0 = ab[(r0 + c) * 2 + 1];
+      rowA[c] = strength * 0.002 * (a0 + wy * (ab[(r1 + c) * 2] - a0));
+      rowB[c] = strength * 0.005 * (b0 + wy * (ab[(r1 + c) * 2 + 1] - b0));
     }
-    let p = y * width;
-    for (let x = 0; x < width; x++, p++) {
+    for (let x = 0; x < width; x++) {
       const c0 = tx.i0[x];
       const c1 = tx.i1[x];
-      const wx = tx.w1[x];
-      const a = rowA[c0] + wx * (rowA[c1] - rowA[c0]);
-      const b = rowB[c0] + wx * (rowB[c1] - rowB[c0]);
-      const q = p * 4;
-      const f = fOfY[(yR[source[q]] + yG[source[q + 1]] + yB[source[q + 2]] + Y_ROUND) >> Y_INDEX_SHIFT];
-      writeLinearRgbInGamut(labFInverse(f), f, a, b, rgb, 0);
-      writeEncodedPixel(rgb, encode, out, q, source[q + 3]);
+      fxOffset[x] = rowA[c0] + tx.w1[x] * (rowA[c1] - rowA[c0]);
+      fzOffset[x] = rowB[c0] + tx.w1[x] * (rowB[c1] - rowB[c0]);
     }
+    composeRow(source, out, y * width * 4, width, fxOffset, fzOffset);
   }
   return out;
+}
+
+/**
+ * One row of pixels, all arithmetic inline. A function per row rather than one loop over the
+ * image: V8 optimizes a function called a few hundred times as a whole, where a single long loop
+ * is compiled on stack replacement with partial type feedback and may be thrown away again
+ * half-way (a pixel out of gamut first seen late in the image).
+ */
+function composeRow(
+  source: ArrayLike<number>,
+  out: Uint8ClampedArray,
+  start: number,
+  width: number,
+  fxOffset: Float32Array,
+  fzOffset: Float32Array,
+): void {
+  const { encode, yR, yG, yB, fOfY } = labTables();
+  for (let x = 0, q = start; x < width; x++, q += 4) {
+    const index = (yR[source[q]] + yG[source[q + 1]] + yB[source[q + 2]] + Y_ROUND) >> Y_INDEX_SHIFT;
+    const fy = fOfY[index];
+    const lum = index / Y_STEPS;
+    const fx = fy + fxOffset[x];
+    const fz = fy - fzOffset[x];
+    const cx = XN * (fx > DELTA ? fx * fx * fx : (116 * fx - 16) * INVERSE_KAPPA);
+    const cz = ZN * (fz > DELTA ? fz * fz * fz : (116 * fz - 16) * INVERSE_KAPPA);
+    let r = 3.2404542 * cx - 1.5371385 * lum - 0.4985314 * cz;
+    let g = -0.969266 * cx + 1.8760108 * lum + 0.041556 * cz;
+    let b = 0.0556434 * cx - 0.2040259 * lum + 1.0572252 * cz;
+    if (r < 0 || g < 0 || b < 0 || r > 1 || g > 1 || b > 1) {
+      // Out of gamut: chroma pulled toward the pixel's gray (lightness kept), as writeLinearRgbInGamut does.
+      const s = gamutScale(r, g, b, lum);
+      r = lum + s * (r - lum);
+      g = lum + s * (g - lum);
+      b = lum + s * (b - lum);
+    }
+    out[q] = encode[(r * ENCODE_STEPS + 0.5) | 0];
+    out[q + 1] = encode[(g * ENCODE_STEPS + 0.5) | 0];
+    out[q + 2] = encode[(b * ENCODE_STEPS + 0.5) | 0];
+    out[q + 3] = source[q + 3];
+  }
 }

@@ -22,8 +22,8 @@ export interface Rgb {
 
 const EPSILON = 216 / 24389; // (6/29)^3: below it f() is linear
 const KAPPA = 24389 / 27; // 903.3: slope of L over Y in the linear part
-const DELTA = 6 / 29;
-const INVERSE_KAPPA = 27 / 24389;
+export const DELTA = 6 / 29;
+export const INVERSE_KAPPA = 27 / 24389;
 
 export function srgbDecode(v: number): number {
   return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
