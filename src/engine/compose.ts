@@ -3,6 +3,7 @@
 // images (12 Mpx), so it uses tables, precomputed per-column taps and no per-pixel allocation.
 import { DELTA, gamutScale, INVERSE_KAPPA, XN, ZN } from './lab.ts';
 import { ENCODE_STEPS, labTables, Y_INDEX_SHIFT, Y_ROUND, Y_STEPS } from './lab-tables.ts';
+import type { LabTables } from './lab-tables.ts';
 
 export interface AbGrid {
   /** NHWC [1, rows, cols, 2]: a*, b* interleaved. */
@@ -53,6 +54,7 @@ export function composeColor(
   strength: number,
 ): Uint8ClampedArray {
   const out = new Uint8ClampedArray(width * height * 4);
+  const tables = labTables();
   const tx = axisTaps(width, grid.contentWidth, grid.stride, grid.cols);
   const ty = axisTaps(height, grid.contentHeight, grid.stride, grid.rows);
   const rowA = new Float32Array(grid.cols);
@@ -77,7 +79,7 @@ export function composeColor(
       fxOffset[x] = rowA[c0] + tx.w1[x] * (rowA[c1] - rowA[c0]);
       fzOffset[x] = rowB[c0] + tx.w1[x] * (rowB[c1] - rowB[c0]);
     }
-    composeRow(source, out, y * width * 4, width, fxOffset, fzOffset);
+    composeRow(source, out, y * width * 4, width, fxOffset, fzOffset, tables);
   }
   return out;
 }
@@ -95,8 +97,8 @@ function composeRow(
   width: number,
   fxOffset: Float32Array,
   fzOffset: Float32Array,
+  { encode, yR, yG, yB, fOfY }: LabTables,
 ): void {
-  const { encode, yR, yG, yB, fOfY } = labTables();
   for (let x = 0, q = start; x < width; x++, q += 4) {
     const index = (yR[source[q]] + yG[source[q + 1]] + yB[source[q + 2]] + Y_ROUND) >> Y_INDEX_SHIFT;
     const fy = fOfY[index];
