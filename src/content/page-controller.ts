@@ -336,11 +336,7 @@ export class PageController {
       if (!response.ok && !('skipped' in response) && routeFor(url, this.origin) === 'direct' && /^https?:/.test(url)) {
         response = await this.request(item, url, priority, true, detect);
       }
-      if (generation !== item.generation || !item.element.isConnected) return; // page moved on
-      if (!item.manual && !this.auto) {
-        item.state = 'new'; // switched off for this site meanwhile: look again if it is switched on
-        return;
-      }
+      if (this.unwanted(item, generation)) return;
       if (!response.ok) return 'skipped' in response ? this.skip(item, response.error) : this.fail(item, response.error);
       const shown = await this.install(item, response);
       if (!shown) return this.fail(item, 'result could not be shown');
@@ -353,6 +349,14 @@ export class PageController {
       this.report();
       measureSince('finish', end, item.id);
     }
+  }
+
+  /** Whether a result that took a while is still wanted: not if the page moved on, or the site was switched off. */
+  private unwanted(item: Item, generation: number): boolean {
+    if (generation !== item.generation || !item.element.isConnected) return true; // page moved on
+    if (item.manual || this.auto) return false;
+    item.state = 'new'; // switched off for this site meanwhile: look again if it is switched on
+    return true;
   }
 
   private async request(item: Item, url: string, priority: Priority, readHere: boolean, detect: boolean): Promise<ColorizeResponse> {
@@ -376,7 +380,7 @@ export class PageController {
         // arriving just after it (swap-batch.ts), by when the page may have moved on.
         return this.swaps.run(() =>
           timed('swap', () => {
-            if (generation !== item.generation || !item.element.isConnected || item.colorUrl) return true;
+            if (this.unwanted(item, generation) || item.colorUrl) return true;
             this.swapIn(item, form, { url: urlFor(form, color) }, color, result);
             return true;
           }, item.id),
