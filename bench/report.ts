@@ -74,14 +74,15 @@ function modelRows(figures: ModelFigure[]): Row[] {
 
 function endToEndRows(figures: EndToEndFigure[], engine?: EngineInfo): Row[] {
   return figures.map((f) => {
-    const target = TARGETS.endToEndMs[f.size];
+    // The targets are for a photo the user asks for; automatic colorizing runs the detector first.
+    const target = f.automatic ? undefined : TARGETS.endToEndMs[f.size];
     const stage = (name: string) => (f.stages[name] ? f.stages[name].median.toFixed(0) : '?');
     return {
-      figure: `End to end ${f.size} (service worker${engine ? `, ${engine.backend}` : ''})`,
+      figure: `End to end ${f.size}${f.automatic ? ', automatic (detector first)' : ''} (service worker${engine ? `, ${engine.backend}` : ''})`,
       value: ms(f.total) + n(f.total),
       target: target ? `≤ ${target} ms` : '—',
       met: target ? verdict(f.total.median <= target) : '—',
-      notes: `medians: fetch+hash ${stage('load')}, decode ${stage('decode')}, lightness ${stage('prepare')}, model ${stage('model')}, compose ${stage('compose')}, encode ${stage('encode')}, cache ${Number(stage('cacheGet')) + Number(stage('cachePut'))} ms; ${(f.bytesIn / 1024).toFixed(0)} KB in, ${(f.bytesOut / 1024).toFixed(0)} KB out`,
+      notes: `medians: fetch+hash ${stage('load')},${f.automatic ? ` detector (decode, thumbnail, detect) ${stage('detect')},` : ''} decode ${stage('decode')}, lightness ${stage('prepare')}, model ${stage('model')}, compose ${stage('compose')}, encode ${stage('encode')}, cache ${Number(stage('cacheGet')) + Number(stage('cachePut'))} ms; ${(f.bytesIn / 1024).toFixed(0)} KB in, ${(f.bytesOut / 1024).toFixed(0)} KB out`,
     };
   });
 }

@@ -7,6 +7,7 @@ import type { Bench } from '../lib/chromium.ts';
 import { serviceWorker, workerHeap } from '../lib/chromium.ts';
 import type { HeapUsage } from '../lib/chromium.ts';
 import type { BenchServer } from '../lib/server.ts';
+import { TARGETS } from '../report.ts';
 import { stats, statsOf } from '../lib/stats.ts';
 import type { Stats } from '../lib/stats.ts';
 import type { SuiteOptions } from './options.ts';
@@ -14,7 +15,7 @@ import type { SuiteOptions } from './options.ts';
 /** What src/background/index.ts exposes on the worker's globalThis.recolor (for tests and benchmarks). */
 interface RecolorHooks {
   loadEngine(): Promise<{ backend: { backend: string; reason: string } }>;
-  colorize(source: { kind: 'url'; url: string }): Promise<{ ok: true; base64: string; cached: boolean } | { ok: false; error: string }>;
+  colorize(source: { kind: 'url'; url: string }, automatic?: boolean): Promise<{ ok: true; base64: string; cached: boolean } | { ok: false; error: string }>;
   lastJobTimings(): Record<string, number> | undefined;
   engineMemory(): { backend: string; numTensors: number; numBytes: number; wasmHeapBytes?: number } | null;
   engineStatus(): { backend?: string; reason?: string };
@@ -31,6 +32,8 @@ export interface Job {
 
 export interface EndToEndFigure {
   size: string;
+  /** As automatic colorizing asks: the background's detector first (the user path has none). */
+  automatic?: boolean;
   bytesIn: number;
   total: Stats;
   stages: Record<string, Stats>;
@@ -38,20 +41,20 @@ export interface EndToEndFigure {
 }
 
 /** Colorizes `urls` one after another in the worker; every URL must miss the cache. */
-async function colorizeAll(worker: Worker, urls: string[]): Promise<(Job & { tensors: number })[]> {
-  return worker.evaluate(async (list) => {
+async function colorizeAll(worker: Worker, urls: string[], automatic = false): Promise<(Job & { tensors: number })[]> {
+  return worker.evaluate(async ([list, detect]) => {
     const { recolor } = globalThis as Hooked;
     const jobs = [];
     for (const url of list) {
       const start = performance.now();
-      const response = await recolor.colorize({ kind: 'url', url });
+      const response = await recolor.colorize({ kind: 'url', url }, detect);
       const totalMs = performance.now() - start;
       if (!response.ok) throw new Error(`${url}: ${response.error}`);
       if (response.cached) throw new Error(`${url}: served from the cache`);
       jobs.push({ totalMs, stages: recolor.lastJobTimings() ?? {}, bytesOut: Math.floor((response.base64.length * 3) / 4), tensors: recolor.engineMemory()?.numTensors ?? -1 });
     }
     return jobs;
-  }, urls);
+  }, [urls, automatic] as const);
 }
 
 export interface EngineInfo {
@@ -74,19 +77,22 @@ const freshUrls = (url: string, n: number) => Array.from({ length: n }, () => `$
 export async function endToEnd(bench: Bench, server: BenchServer, sizes: { name: string; bytes: number }[], options: SuiteOptions): Promise<EndToEndFigure[]> {
   const worker = await serviceWorker(bench.context);
   const figures: EndToEndFigure[] = [];
-  for (const { name, bytes } of sizes) {
+  // Every size as the user asks (menu: no detector); the targeted sizes again as automatic colorizing does.
+  const runs = [...sizes.map((size) => ({ ...size, automatic: false })), ...sizes.filter((size) => TARGETS.endToEndMs[size.name.replace(/\.jpg$/, '')]).map((size) => ({ ...size, automatic: true }))];
+  for (const { name, bytes, automatic } of runs) {
     const url = `${server.origin}/photos/${name}`;
-    await colorizeAll(worker, freshUrls(url, 2)); // warm-up: this size's buffers and kernels
-    const jobs = await colorizeAll(worker, freshUrls(url, options.runs));
+    await colorizeAll(worker, freshUrls(url, 2), automatic); // warm-up: this size's buffers and kernels
+    const jobs = await colorizeAll(worker, freshUrls(url, options.runs), automatic);
     const stageNames = Object.keys(jobs[0].stages);
     const figure: EndToEndFigure = {
       size: name.replace(/\.jpg$/, ''),
+      automatic,
       bytesIn: bytes,
       total: statsOf(jobs, (job) => job.totalMs),
       stages: Object.fromEntries(stageNames.map((stage) => [stage, statsOf(jobs, (job) => job.stages[stage])])),
       bytesOut: jobs[0].bytesOut,
     };
-    options.log(`background ${figure.size}: ${figure.total.median.toFixed(0)} ms (model ${figure.stages.model?.median.toFixed(0)} ms)`);
+    options.log(`background ${figure.size}${automatic ? ' automatic' : ''}: ${figure.total.median.toFixed(0)} ms (model ${figure.stages.model?.median.toFixed(0)} ms${automatic ? `, detect ${figure.stages.detect?.median.toFixed(0)} ms` : ''})`);
     figures.push(figure);
   }
   return figures;

@@ -176,8 +176,10 @@ Object.assign(globalThis, {
     loadEngine,
     cacheStats,
     clearCache,
-    // `npm run bench`: the colorize path a content script's request takes, without the messaging.
-    colorize: async (source: ImageSource) => colorize(source, { priority: 'user', strength: (await settings).strength, tabId: -1 }),
+    // `npm run bench`: the colorize path a content script's request takes, without the messaging;
+    // `automatic` as auto-colorizing asks (the detector first), else as the menu does.
+    colorize: async (source: ImageSource, automatic = false) =>
+      colorize(source, { priority: automatic ? 'visible' : 'user', strength: (await settings).strength, tabId: -1, detect: automatic }),
     lastJobTimings,
     engineLoadTimes,
     engineMemory: engineMemoryNow,
