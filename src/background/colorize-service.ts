@@ -7,7 +7,7 @@ import { DETECT_MAX_SIDE, detectImageKind } from '../detect/index.ts';
 import type { Detection } from '../detect/index.ts';
 import { lastTimings } from '../engine/index.ts';
 import { loadEngine, modelVersion } from './engine-host.ts';
-import { decodeImage, encodeImage, hasTransparency } from './image-codec.ts';
+import { decodeBitmap, decodeImage, encodeImage, hasTransparency, pixelsOf } from './image-codec.ts';
 import { fetchImage, imageFromBytes } from './image-fetch.ts';
 import type { FetchedImage } from './image-fetch.ts';
 import { MAX_WORK_SIDE } from './image-policy.ts';
@@ -21,6 +21,8 @@ const queue = new JobQueue<CachedResult>();
 export interface JobTimings {
   /** Fetch (or base64 decode) and hashing of the source bytes. */
   load: number;
+  /** Automatic requests: the detector's verdict (its decode and thumbnail included); 0 otherwise. */
+  detect: number;
   cacheGet: number;
   /** Waiting for the engine (model load on the first job) and for earlier jobs. */
   engineWait: number;
@@ -54,9 +56,14 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The detector's verdict on a fetched image, from a thumbnail decoded straight to its size. */
-export async function detect(image: FetchedImage): Promise<Detection> {
-  const { image: thumb } = await decodeImage(image.bytes, image.mime, DETECT_MAX_SIDE, image);
+/**
+ * The detector's verdict on a decoded image, from a thumbnail scaled from it. The whole image is
+ * decoded for this: Chromium's createImageBitmap decodes in full even when asked for a 64 px
+ * result (as slow as the full decode: `node --import tsx bench/thumbnail-decode.ts`), and the full
+ * decode can then serve the model too.
+ */
+export async function detect(bitmap: ImageBitmap): Promise<Detection> {
+  const thumb = await pixelsOf(bitmap, DETECT_MAX_SIDE);
   return detectImageKind(thumb.data, thumb.width, thumb.height);
 }
 
@@ -71,11 +78,15 @@ export interface ColorizeOptions {
 
 export async function colorize(source: ImageSource, options: ColorizeOptions): Promise<ColorizeResponse> {
   const { priority, strength, tabId } = options;
+  /** An automatic request's full decode, kept for the model when its job runs at once. */
+  let decoded: ImageBitmap | undefined;
   try {
     const t0 = performance.now();
     const image = await load(source);
+    const tLoaded = performance.now();
     if (options.detect) {
-      const verdict = await detect(image);
+      decoded = await decodeBitmap(image.bytes, image.mime);
+      const verdict = await detect(decoded);
       if (verdict.kind !== 'grayscale' && verdict.kind !== 'toned') {
         return { ok: false, skipped: true, error: `${verdict.kind}: ${verdict.reason}` };
       }
@@ -84,12 +95,21 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
     const t1 = performance.now();
     const cached = await getCached(key).catch(() => undefined);
     const t2 = performance.now();
+    // The model's job starts on this decode only if nothing is ahead of it (checked here, where no
+    // other request can slip in before it is queued): decoded photos waiting in the queue would
+    // hold up to 25 MB each. A job that waits decodes again when its turn comes.
+    if (queue.size > 0 || cached) {
+      decoded?.close();
+      decoded = undefined;
+    }
     const result =
       cached ??
       (await queue.run(key, priority, async () => {
         const engine = await loadEngine();
         const t4 = performance.now();
-        const { image: pixels, sourceWidth, sourceHeight } = await decodeImage(image.bytes, image.mime, MAX_WORK_SIDE);
+        const { image: pixels, sourceWidth, sourceHeight } = decoded
+          ? { image: await pixelsOf(decoded, MAX_WORK_SIDE), sourceWidth: decoded.width, sourceHeight: decoded.height }
+          : await decodeImage(image.bytes, image.mime, MAX_WORK_SIDE);
         const t5 = performance.now();
         const colored = await engine.colorize(pixels, { strength });
         const stages = lastTimings(engine);
@@ -108,7 +128,8 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
         // A full or unavailable cache must not cost the user the result.
         await putCached(entry).catch(() => undefined);
         lastJob = {
-          load: t1 - t0,
+          load: tLoaded - t0,
+          detect: options.detect ? t1 - tLoaded : 0,
           cacheGet: t2 - t1,
           engineWait: t4 - t2,
           decode: t5 - t4,
@@ -132,5 +153,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
     };
   } catch (error) {
     return { ok: false, error: errorText(error) };
+  } finally {
+    decoded?.close();
   }
 }

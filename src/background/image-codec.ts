@@ -3,41 +3,34 @@
 import type { RgbaImage } from '../engine/index.ts';
 import { fitWithin } from './image-policy.ts';
 
+/** The whole image decoded (EXIF orientation applied): the caller closes it. */
+export function decodeBitmap(bytes: Uint8Array<ArrayBuffer>, mime: string): Promise<ImageBitmap> {
+  return createImageBitmap(new Blob([bytes], { type: mime }));
+}
+
+/** A decoded image's pixels, scaled down to fit `maxSide` (the bitmap stays open). */
+export async function pixelsOf(bitmap: ImageBitmap, maxSide: number): Promise<RgbaImage> {
+  const size = fitWithin(bitmap.width, bitmap.height, maxSide);
+  const scaled = size.width === bitmap.width && size.height === bitmap.height ? bitmap : await createImageBitmap(bitmap, sizeOptions(size, bitmap));
+  try {
+    const canvas = new OffscreenCanvas(scaled.width, scaled.height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(scaled, 0, 0);
+    return { data: context.getImageData(0, 0, scaled.width, scaled.height).data, width: scaled.width, height: scaled.height };
+  } finally {
+    if (scaled !== bitmap) scaled.close();
+  }
+}
+
 export async function decodeImage(
   bytes: Uint8Array<ArrayBuffer>,
   mime: string,
   maxSide: number,
-  known?: { width?: number; height?: number },
 ): Promise<{ image: RgbaImage; sourceWidth: number; sourceHeight: number }> {
-  const blob = new Blob([bytes], { type: mime });
-  let bitmap: ImageBitmap;
-  let sourceWidth: number;
-  let sourceHeight: number;
-  if (known?.width && known.height) {
-    // Size known from the header: decode straight to the target size (decoders can skip work).
-    // Only for thumbnails: an EXIF rotation would swap the axes, which a 64 px probe can ignore.
-    sourceWidth = known.width;
-    sourceHeight = known.height;
-    const size = fitWithin(known.width, known.height, maxSide);
-    bitmap = await createImageBitmap(blob, sizeOptions(size, known));
-  } else {
-    const full = await createImageBitmap(blob);
-    sourceWidth = full.width;
-    sourceHeight = full.height;
-    const size = fitWithin(full.width, full.height, maxSide);
-    if (size.width === full.width && size.height === full.height) bitmap = full;
-    else {
-      bitmap = await createImageBitmap(full, sizeOptions(size, full));
-      full.close();
-    }
-  }
+  const bitmap = await decodeBitmap(bytes, mime);
   try {
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(bitmap, 0, 0);
-    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    return { image: { data, width: bitmap.width, height: bitmap.height }, sourceWidth, sourceHeight };
+    return { image: await pixelsOf(bitmap, maxSide), sourceWidth: bitmap.width, sourceHeight: bitmap.height };
   } finally {
     bitmap.close();
   }
