@@ -11,7 +11,7 @@ import { Overlay } from './overlay.ts';
 import { loadDetached, readPngBase64, readThumbnail, whenLoaded } from './pixels.ts';
 import { Scanner } from './scanner.ts';
 import { browserSlicerHost, Slicer } from './slicer.ts';
-import { blockedForm, dataFirst, formsFor, prepareForm, ResultBytes, urlFor } from './result-forms.ts';
+import { blockedForm, DATA_URL_MAX_CHARS, dataFirst, formsFor, prepareForm, ResultBytes, urlFor } from './result-forms.ts';
 import type { Prepared, ResultForm } from './result-forms.ts';
 import { browserBatchClock, SwapBatch } from './swap-batch.ts';
 import { captureOriginal, dropCanvas, showCanvas, showColorized, showOriginal } from './swap.ts';
@@ -376,6 +376,9 @@ export class PageController {
     const generation = item.generation;
     for (const form of formsFor(item.kind, this.blockedForms, dataFirst(result.base64.length, navigator.userAgent))) {
       if (form !== 'canvas') {
+        // A large result's bytes (megabytes of base64 decoded and copied into a Blob: several ms)
+        // are made in a slice of their own, so no one task holds both that and the swap.
+        if (form === 'blob' && result.base64.length > DATA_URL_MAX_CHARS) await this.sliced(() => timed('swap', () => color.blob, item.id));
         // A URL: made and shown in one task, one measure; under load together with the results
         // arriving just after it (swap-batch.ts), by when the page may have moved on.
         return this.swaps.run(() =>
