@@ -14,6 +14,10 @@ nvidia-smi -L || echo "no nvidia-smi"
 unxz() { xz -dc "$1" 2>/dev/null || python3 -c 'import lzma, shutil, sys; shutil.copyfileobj(lzma.open(sys.argv[1]), sys.stdout.buffer)' "$1"; }
 unxz .gpukit/node.xz > /tmp/recolor-node
 chmod +x /tmp/recolor-node
-unxz .gpukit/dawn/dist/linux-x64/dawn.node.xz > .gpukit/dawn/dist/linux-x64/dawn.node
-RECOLOR_DAWN=.gpukit/dawn/index.js /tmp/recolor-node --import ./bench/gpu-dawn.mjs .gpukit/gpu-node.mjs --model models/colorizer \
+# Unpacked outside the kit, which stays as carried (a second call sends no 21 MB binary twice).
+dawn=/tmp/recolor-dawn
+mkdir -p "$dawn/dist/linux-x64"
+cp .gpukit/dawn/index.js .gpukit/dawn/package.json "$dawn/"
+unxz .gpukit/dawn/dist/linux-x64/dawn.node.xz > "$dawn/dist/linux-x64/dawn.node"
+RECOLOR_DAWN=$dawn/index.js /tmp/recolor-node --import ./bench/gpu-dawn.mjs .gpukit/gpu-node.mjs --model models/colorizer \
   --photos .gpukit/photos --runs "${RUNS:-20}" --out "$out/gpu-node.json" | tee "$out/gpu-node.md"
