@@ -23,6 +23,34 @@ def list_images(folder: str, limit: int | None = None) -> list[str]:
     return files[:limit] if limit else files
 
 
+def read_manifest(folder: str) -> dict[str, dict[str, str]]:
+    """file name -> its MANIFEST.tsv row (source_tag, group, ...), from the folder or its parent;
+    {} when there is none (e.g. a compact copy without it)."""
+    for path in (os.path.join(folder, 'MANIFEST.tsv'), os.path.join(os.path.dirname(os.path.normpath(folder)), 'MANIFEST.tsv')):
+        if os.path.exists(path):
+            with open(path) as f:
+                head = f.readline().rstrip('\n').split('\t')
+                return {row[0]: dict(zip(head, row)) for row in (l.rstrip('\n').split('\t') for l in f)}
+    return {}
+
+
+def group_of(manifest: dict, path: str) -> str:
+    """The photo's group (face counts as people); 'other' when the manifest does not know it."""
+    g = manifest.get(os.path.basename(path), {}).get('group', 'other')
+    return 'people' if g == 'face' else g
+
+
+def colourfulness(pixels: torch.Tensor, sizes: torch.Tensor) -> torch.Tensor:
+    """Hasler & Suesstrunk's colourfulness of each photo (uint8 (N,3,S,S), padding excluded)."""
+    out = torch.zeros(pixels.shape[0])
+    for i in range(pixels.shape[0]):
+        h, w = sizes[i].tolist()
+        r, g, b = pixels[i, :, :h, :w].float().unbind(0)
+        rg, yb = r - g, 0.5 * (r + g) - b
+        out[i] = torch.sqrt(rg.var() + yb.var()) + 0.3 * torch.sqrt(rg.mean() ** 2 + yb.mean() ** 2)
+    return out
+
+
 def _load(args):
     path, short_side, max_long = args
     im = Image.open(path).convert('RGB')
@@ -59,6 +87,11 @@ class PhotoBank:
 
     def __len__(self):
         return self.pixels.shape[0]
+
+    def keep(self, mask: torch.Tensor):
+        """Drop the photos where mask is False."""
+        self.pixels, self.sizes = self.pixels[mask], self.sizes[mask]
+        return self
 
     def to(self, device):
         self.pixels, self.sizes = self.pixels.to(device), self.sizes.to(device)

@@ -45,14 +45,18 @@ WIDTHS = (16, 32, 64, 128)
 class RecolorNet(nn.Module):
     """U-Net-like colorizer: L (B,1,H,W) -> logits over ab bins (B,Q,H/4,W/4).
 
+    With in_ch=4 the input also carries user colour hints (hints.py): x = [L/50 - 1, hint a/110,
+    hint b/110, hint mask], zeros in the last three where there is no hint (automatic colorizing).
+
     Encoder: stride-2 3x3 convs down to 1/16, dilated 3x3 convs there for context; decoder:
     nearest upsampling with additive skips back to 1/4, where the chroma distribution is predicted.
     """
 
-    def __init__(self, num_bins: int, widths=WIDTHS):
+    def __init__(self, num_bins: int, widths=WIDTHS, in_ch: int = 1):
         super().__init__()
         w1, w2, w3, w4 = widths
-        self.enc1 = nn.Sequential(ConvBN(1, w1, stride=2))                                 # 1/2
+        self.in_ch = in_ch
+        self.enc1 = nn.Sequential(ConvBN(in_ch, w1, stride=2))                                 # 1/2
         self.enc2 = nn.Sequential(ConvBN(w1, w2, stride=2), ConvBN(w2, w2))                # 1/4
         self.enc3 = nn.Sequential(ConvBN(w2, w3, stride=2), ConvBN(w3, w3))                # 1/8
         self.enc4 = nn.Sequential(ConvBN(w3, w4, stride=2), ConvBN(w4, w4, dilation=2),
@@ -113,15 +117,15 @@ class PatchFC(nn.Module):
         return torch.tanh(self.fc3(F.relu(self.fc2(F.relu(self.fc1(x)))))) * 128.0
 
 
-def build_model(kind: str, num_bins: int, widths=WIDTHS) -> nn.Module:
-    """The network a checkpoint's meta['model'] names; widths apply to ours only."""
+def build_model(kind: str, num_bins: int, widths=WIDTHS, in_ch: int = 1) -> nn.Module:
+    """The network a checkpoint's meta['model'] names; widths and in_ch apply to ours only."""
     if kind == 'ours':
-        return RecolorNet(num_bins, tuple(widths))
+        return RecolorNet(num_bins, tuple(widths), in_ch)
     return {'v3': OriginalCNN, 'v2': PatchFC}[kind]()
 
 
 def macs_per_pass(model: nn.Module, size=256) -> int:
-    """Multiply-accumulates of conv layers for one 1-channel size x size pass."""
+    """Multiply-accumulates of conv layers for one size x size pass."""
     total = 0
     hooks = []
     def hook(m, inp, out):
@@ -131,7 +135,7 @@ def macs_per_pass(model: nn.Module, size=256) -> int:
         if isinstance(m, nn.Conv2d):
             hooks.append(m.register_forward_hook(hook))
     with torch.no_grad():
-        model.eval()(torch.zeros(1, 1, size, size))
+        model.eval()(torch.zeros(1, getattr(model, 'in_ch', 1), size, size))
     for h in hooks:
         h.remove()
     return total

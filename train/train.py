@@ -21,15 +21,17 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ab_bins import REBALANCE_LAMBDA, gamut_bins, soft_encode, nearest_bin, rebalance_weights, annealed_mean  # noqa: E402
-from data import PhotoBank, list_images, random_crops, lab_batch  # noqa: E402
+from data import PhotoBank, list_images, random_crops, lab_batch, read_manifest, group_of, colourfulness  # noqa: E402
+from hints import hint_channels, no_hints  # noqa: E402
 from model import WIDTHS, build_model  # noqa: E402
 
 EMA_DECAY = 0.999
 WARMUP_FRACTION = 0.03
 
 
-def bin_counts(bank: PhotoBank, centers: torch.Tensor, device, batch=256) -> torch.Tensor:
-    """Histogram of nearest ab bins over every photo (at 1/4 resolution, padding excluded)."""
+def bin_counts(bank: PhotoBank, centers: torch.Tensor, device, batch=256, photo_weights=None) -> torch.Tensor:
+    """Histogram of nearest ab bins over every photo (at 1/4 resolution, padding excluded), each
+    photo counted with its sampling weight (relative to the mean) when given."""
     counts = torch.zeros(len(centers), device=device, dtype=torch.float64)
     for s in range(0, len(bank), batch):
         idx = torch.arange(s, min(s + batch, len(bank)), device=device)
@@ -39,17 +41,54 @@ def bin_counts(bank: PhotoBank, centers: torch.Tensor, device, batch=256) -> tor
         ys = torch.arange(ab.shape[-2], device=device).view(1, -1, 1)
         xs = torch.arange(ab.shape[-1], device=device).view(1, 1, -1)
         valid = (ys < h4.view(-1, 1, 1)) & (xs < w4.view(-1, 1, 1))
-        counts += torch.bincount(nb[valid], minlength=len(centers)).double()
+        if photo_weights is None:
+            counts += torch.bincount(nb[valid], minlength=len(centers)).double()
+        else:
+            pw = (photo_weights[idx.cpu()] * len(bank) / photo_weights.sum()).to(device).double()
+            per_px = pw.view(-1, 1, 1).expand_as(nb)[valid]
+            counts += torch.bincount(nb[valid], weights=per_px, minlength=len(centers))
     return counts
 
 
-def loss_fn(kind, net, x, ab4, ab_full, centers, weights):
+def parse_mix(text: str | None) -> dict[str, float]:
+    """'scene=.3,object=.25' -> {'scene': 0.3, 'object': 0.25}."""
+    return {k: float(v) for k, v in (item.split('=') for item in text.split(','))} if text else {}
+
+
+def photo_weights(groups: list[str], mix: dict[str, float]) -> torch.Tensor:
+    """Sampling weight per photo so that each group gets its share of the batches (groups the mix
+    does not name share what is left equally); uniform without a mix."""
+    if not mix:
+        return torch.ones(len(groups))
+    names = sorted(set(groups))
+    rest = [g for g in names if g not in mix]
+    share = dict(mix)
+    left = max(0.0, 1.0 - sum(mix.values()))
+    for g in rest:
+        share[g] = left / len(rest)
+    n = {g: groups.count(g) for g in names}
+    return torch.tensor([share[g] / n[g] for g in groups], dtype=torch.float64)
+
+
+def net_input(x: torch.Tensor, ab_full: torch.Tensor, in_ch: int, hints: bool) -> torch.Tensor:
+    """The network's input: x alone, or x with hint channels (sampled from the truth, or empty)."""
+    if in_ch == 1:
+        return x
+    return torch.cat([x, hint_channels(ab_full)], 1) if hints else no_hints(x)
+
+
+def loss_fn(kind, net, x, ab4, ab_full, centers, weights, reg=0.0):
+    """ours: rebalanced cross-entropy over ab bins, plus reg x a Huber loss of the decoded mean
+    (T=1) against the truth (Zhang et al. 2017 fine-tune with regression); v2/v3: MSE on ab."""
     if kind == 'ours':
         logits = net(x).float()
         target = soft_encode(ab4, centers)
         w = weights[nearest_bin(ab4, centers)]
         ce = -(target * F.log_softmax(logits, 1)).sum(1)
-        return (ce * w).mean()
+        loss = (ce * w).mean()
+        if reg > 0:
+            loss = loss + reg * F.smooth_l1_loss(annealed_mean(logits, centers, 1.0), ab4, beta=5.0) / 10.0
+        return loss
     return F.mse_loss(net(x).float(), ab_full) / 100.0
 
 
@@ -63,6 +102,7 @@ def validate(kind, net, bank, centers, weights, crop, device, T=0.38):
         idx = torch.arange(s, min(s + 64, len(bank)), device=device)
         rgb = random_crops(bank, idx, crop, zoom=(1.0, 1.0), generator=g)
         x, ab_full = lab_batch(rgb, 1)
+        x = net_input(x, ab_full, getattr(net, 'in_ch', 1), hints=False)
         ab4 = F.avg_pool2d(ab_full, 4)
         tot_loss += loss_fn(kind, net, x, ab4, ab_full, centers, weights).item() * len(idx)
         pred = annealed_mean(net(x), centers, T) if kind == 'ours' else F.avg_pool2d(net(x), 4)
@@ -92,7 +132,10 @@ def main():
     ap.add_argument('--data', required=True)
     ap.add_argument('--val')
     ap.add_argument('--limit', type=int, help='use only the first N photos (smoke runs)')
-    ap.add_argument('--minutes', type=float, default=30, help='total wall-clock training budget (across resumes)')
+    ap.add_argument('--minutes', type=float, default=30,
+                    help='wall-clock budget of one learning-rate cycle (across resumes); run the same '
+                         'command after a cycle has ended and a new cycle (warm restart) begins')
+    ap.add_argument('--new-cycle', action='store_true', help='start a new cycle now, even if the last one has time left')
     ap.add_argument('--max-steps', type=int, help='stop after this many steps (smoke runs)')
     ap.add_argument('--batch', type=int, default=32)
     ap.add_argument('--crop', type=int, default=128)
@@ -108,6 +151,11 @@ def main():
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--widths', default=','.join(map(str, WIDTHS)),
                     help='ours: channels at 1/2, 1/4, 1/8, 1/16 (a resumed checkpoint keeps its own)')
+    ap.add_argument('--hints', action='store_true',
+                    help='ours: also take user colour hints (4 input channels, hints.py); a resumed checkpoint keeps its own')
+    ap.add_argument('--min-cf', type=float, default=0, help='drop training photos less colourful than this (CF)')
+    ap.add_argument('--group-mix', help="share of the batches per MANIFEST group, e.g. 'scene=.3,object=.25,animal=.17'")
+    ap.add_argument('--reg', type=float, default=0.0, help='ours: weight of the regression term (0 = pure classification)')
     a = ap.parse_args()
 
     torch.set_num_threads(a.threads)
@@ -118,14 +166,27 @@ def main():
         torch.backends.cuda.matmul.allow_tf32 = True
         torch.backends.cudnn.allow_tf32 = True
     t_load = time.time()
-    bank = PhotoBank(list_images(a.data, a.limit), workers=a.workers).to(device)
+    files = list_images(a.data, a.limit)
+    bank = PhotoBank(files, workers=a.workers)
+    if a.min_cf > 0:
+        keep = colourfulness(bank.pixels, bank.sizes) >= a.min_cf
+        bank.keep(keep)
+        files = [f for f, k in zip(files, keep.tolist()) if k]
+        print(f'dropped {int((~keep).sum())} photos with colourfulness under {a.min_cf}', flush=True)
+    manifest = read_manifest(a.data)
+    groups = [group_of(manifest, f) for f in files]
+    pweights = photo_weights(groups, parse_mix(a.group_mix))
+    bank.to(device)
     val = PhotoBank(list_images(a.val, a.limit), workers=a.workers).to(device) if a.val else None
-    print(f'{len(bank)} train / {len(val) if val else 0} val photos loaded in {time.time() - t_load:.0f}s on {device}', flush=True)
+    print(f'{len(bank)} train / {len(val) if val else 0} val photos loaded in {time.time() - t_load:.0f}s on {device}; '
+          + ', '.join(f'{g} {groups.count(g)} ({float(pweights[[x == g for x in groups]].sum() / pweights.sum()):.0%})'
+                      for g in sorted(set(groups))), flush=True)
 
     centers = gamut_bins().to(device)
     ck = torch.load(a.ckpt, map_location=device, weights_only=False) if os.path.exists(a.ckpt) else None
     widths = ck['meta'].get('widths', WIDTHS) if ck else tuple(int(w) for w in a.widths.split(','))
-    net = build_model(a.model, len(centers), widths).to(device).to(memory_format=torch.channels_last)
+    in_ch = (ck['meta'].get('in_ch', 1) if ck else (4 if a.hints else 1)) if a.model == 'ours' else 1
+    net = build_model(a.model, len(centers), widths, in_ch).to(device).to(memory_format=torch.channels_last)
     opt = torch.optim.AdamW(net.parameters(), lr=a.lr, weight_decay=a.wd)
     ema = copy.deepcopy(net).eval()
     state = {'step': 0, 'elapsed': 0.0, 'seen': 0}
@@ -133,35 +194,47 @@ def main():
             'gpu': torch.cuda.get_device_name() if device.type == 'cuda' else None, 'history': []}
     if a.model == 'ours':
         meta['widths'] = list(widths)
+        meta['in_ch'] = in_ch
     if ck:
         net.load_state_dict(ck['model']); ema.load_state_dict(ck['ema']); opt.load_state_dict(ck['opt'])
         state, meta = ck['state'], ck['meta']
         print(f'resumed {a.ckpt} at step {state["step"]}, {state["elapsed"] / 60:.1f} min trained', flush=True)
-    if a.model == 'ours' and 'counts' not in meta:
-        meta['counts'] = bin_counts(bank, centers, device).cpu()
+    state.setdefault('cycle', 0)
+    state.setdefault('cycle_start', 0.0)
+    state.setdefault('cycle_minutes', a.minutes)
+    if ck and (a.new_cycle or state['elapsed'] - state['cycle_start'] >= state['cycle_minutes'] * 60):
+        state['cycle'] += 1
+        state['cycle_start'] = state['elapsed']
+        state['cycle_minutes'] = a.minutes
+        print(f'cycle {state["cycle"]}: a new learning-rate cycle of {a.minutes} min from step {state["step"]}', flush=True)
+    meta['data'] = {'photos': len(bank), 'min_cf': a.min_cf, 'group_mix': parse_mix(a.group_mix), 'reg': a.reg}
+    if a.model == 'ours' and ('counts' not in meta or meta.get('counts_mix') != parse_mix(a.group_mix)):
+        meta['counts'] = bin_counts(bank, centers, device, photo_weights=pweights if a.group_mix else None).cpu()
+        meta['counts_mix'] = parse_mix(a.group_mix)
     if a.rebalance is not None:
         meta['rebalance'] = a.rebalance
     weights = rebalance_weights(meta['counts'], centers.cpu(), meta.get('rebalance', REBALANCE_LAMBDA)).to(device) \
         if a.model == 'ours' else None
-    budget = a.minutes * 60
+    budget = state['cycle_minutes'] * 60
     use_amp = device.type == 'cuda'
     t0 = time.time() - state['elapsed']
     last_ck = time.time()
+    sampler = pweights.float().to(device)
     net.train()
     while True:
-        elapsed = time.time() - t0
+        elapsed = time.time() - t0 - state['cycle_start']
         if elapsed >= budget or (a.max_steps and state['step'] >= a.max_steps):
             break
         frac = elapsed / budget
         lr = a.lr * (frac / WARMUP_FRACTION if frac < WARMUP_FRACTION else 0.5 * (1 + math.cos(math.pi * frac)))
         for group in opt.param_groups:
             group['lr'] = lr
-        idx = torch.randint(0, len(bank), (a.batch,), device=device)
+        idx = torch.multinomial(sampler, a.batch, replacement=True)
         x, ab_full = lab_batch(random_crops(bank, idx, a.crop), 1)
         ab4 = F.avg_pool2d(ab_full, 4)
-        x = x.contiguous(memory_format=torch.channels_last)
+        x = net_input(x, ab_full, in_ch, hints=True).contiguous(memory_format=torch.channels_last)
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_amp):
-            loss = loss_fn(a.model, net, x, ab4, ab_full, centers, weights)
+            loss = loss_fn(a.model, net, x, ab4, ab_full, centers, weights, a.reg)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
@@ -176,7 +249,8 @@ def main():
         state['seen'] += a.batch
         if time.time() - last_ck >= a.every:
             state['elapsed'] = time.time() - t0
-            entry = {'step': state['step'], 'minutes': round(state['elapsed'] / 60, 2), 'loss': round(loss.item(), 4), 'lr': lr}
+            entry = {'step': state['step'], 'minutes': round(state['elapsed'] / 60, 2), 'cycle': state['cycle'],
+                     'loss': round(loss.item(), 4), 'lr': lr}
             if val is not None:
                 vl, vr = validate(a.model, ema, val, centers, weights, a.crop, device)
                 entry.update(val_loss=round(vl, 4), val_ab_rmse=round(vr, 3))
@@ -185,7 +259,7 @@ def main():
             save(a.ckpt, net, ema, opt, state, meta, a.lean)
             last_ck = time.time()
     state['elapsed'] = time.time() - t0
-    entry = {'step': state['step'], 'minutes': round(state['elapsed'] / 60, 2)}
+    entry = {'step': state['step'], 'minutes': round(state['elapsed'] / 60, 2), 'cycle': state['cycle']}
     if val is not None:
         vl, vr = validate(a.model, ema, val, centers, weights, a.crop, device)
         entry.update(val_loss=round(vl, 4), val_ab_rmse=round(vr, 3))
