@@ -1,4 +1,4 @@
-// Builds one extension entry (background, content or options) as a single classic script.
+// Builds one extension entry (background, content, options or popup) as a single classic script.
 // Content scripts cannot be ES modules and an MV3 service worker may not use dynamic import(), so
 // every entry is a self-contained IIFE with its dependencies (tfjs included) bundled statically.
 // scripts/build.mjs runs this once per entry (RECOLOR_ENTRY) and assembles dist/chrome and
@@ -11,6 +11,7 @@ export const ENTRIES = {
   background: 'src/background/index.ts',
   content: 'src/content/index.ts',
   options: 'src/ui/options.ts',
+  popup: 'src/ui/popup.ts',
 } as const;
 
 export type EntryName = keyof typeof ENTRIES;

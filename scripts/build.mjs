@@ -12,7 +12,7 @@ import { firefoxManifest, chromeManifest } from './manifests.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const stage = join(dist, '.stage');
-const entries = ['background', 'content', 'options'];
+const entries = ['background', 'content', 'options', 'popup'];
 
 const modelDir = resolve(root, process.env.RECOLOR_MODEL_DIR ?? 'models/colorizer');
 if (!existsSync(join(modelDir, 'model.json'))) {
@@ -41,8 +41,9 @@ for (const [target, manifest] of [
   const out = join(dist, target);
   mkdirSync(out, { recursive: true });
   for (const entry of entries) cpSync(join(stage, `${entry}.js`), join(out, `${entry}.js`));
-  for (const file of ['options.html', 'ui.css']) cpSync(join(root, 'src/ui', file), join(out, file));
+  for (const file of ['options.html', 'popup.html', 'ui.css']) cpSync(join(root, 'src/ui', file), join(out, file));
   cpSync(join(root, 'src/ui/icons'), join(out, 'icons'), { recursive: true });
+  cpSync(join(root, '_locales'), join(out, '_locales'), { recursive: true });
   cpSync(modelDir, join(out, 'models/colorizer'), {
     recursive: true,
     // Only what tfjs loads at run time and the version info; test goldens and notes stay out.

@@ -6,12 +6,13 @@ import { CONTENT_ONLY, parseBackgroundRequest, parsePortRequest, REQUEST_PORT } 
 import type { BackgroundRequest, ImageSource, ResponseMap } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
-import { setSiteEnabled, siteOfUrl, toggleSite } from '../shared/sites.ts';
+import { setSiteEnabled, siteOfUrl } from '../shared/sites.ts';
 import { cancelTab, colorize, errorText, lastJobTimings } from './colorize-service.ts';
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
 import type { MenuClick } from './menus.ts';
 import { cacheStats, clearCache } from './result-cache.ts';
+import { forgetSkips, noteColorizeResult, tabReport } from './tab-report.ts';
 import {
   forgetFrames,
   forgetTab,
@@ -34,27 +35,9 @@ function fromContentScript(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !sender.url?.startsWith(extensionOrigin);
 }
 
-/** One of our own pages (the options page). */
+/** One of our own pages (the options page, the toolbar popup). */
 function fromExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && Boolean(sender.url?.startsWith(extensionOrigin));
-}
-
-/**
- * The toolbar button: turns auto-colorize on or off for the tab's site (remembered per site; every
- * tab on it follows through the settings change). Where there is no site (a browser page) it opens
- * the options instead.
- */
-async function handleActionClick(tab: Pick<Tabs.Tab, 'id'>) {
-  if (tab.id === undefined) return { ok: false as const, error: 'no tab' };
-  const site = siteOfUrl((await browser.tabs.get(tab.id)).url ?? '');
-  if (!site) {
-    await browser.runtime.openOptionsPage();
-    return { ok: false as const, error: 'not a web site' };
-  }
-  const fresh = await updateSettings((current) => ({ ...current, siteOverrides: toggleSite(site, current) }));
-  settings = Promise.resolve(fresh);
-  await updateBadge(tab.id, fresh);
-  return tabStatus(tab.id, fresh);
 }
 
 function onMenuClick(info: MenuClick, tab: Pick<Tabs.Tab, 'id'> | undefined) {
@@ -65,13 +48,16 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
   switch (request.type) {
     case 'page-site':
       return { ok: true, site: siteOfUrl(sender.tab?.url ?? '') };
-    case 'colorize':
-      return colorize(request.source, {
+    case 'colorize': {
+      const response = await colorize(request.source, {
         priority: request.priority,
         strength: (await settings).strength,
         tabId: sender.tab?.id ?? -1,
         detect: request.detect === true,
       });
+      noteColorizeResult(sender.tab?.id, request.source.url, response);
+      return response;
+    }
     case 'page-status': {
       const tabId = sender.tab?.id as number;
       recordFrameStatus(tabId, sender.frameId ?? 0, request);
@@ -89,6 +75,8 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
     case 'cache-clear':
       await clearCache();
       return { ok: true, ...(await cacheStats()) };
+    case 'tab-report':
+      return tabReport(request.tabId, await settings);
   }
 }
 
@@ -132,9 +120,7 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
   void onMenuClick(info, tab);
 });
 
-browser.action.onClicked.addListener((tab) => {
-  void handleActionClick(tab);
-});
+// The toolbar button opens the popup (popup.html, the manifest's default_popup): no onClicked.
 
 browser.runtime.onInstalled.addListener(() => {
   void createMenus();
@@ -147,12 +133,16 @@ browser.tabs.onActivated.addListener(({ tabId }) => {
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
+  forgetSkips(tabId);
   cancelTab(tabId);
 });
 browser.tabs.onUpdated.addListener((tabId, change) => {
   // A top-level load (navigation or reload) starts the count afresh; after a reload the same
   // images are asked for again, so queued work is only dropped when the URL changed.
-  if (change.status === 'loading') forgetFrames(tabId);
+  if (change.status === 'loading') {
+    forgetFrames(tabId);
+    forgetSkips(tabId);
+  }
   if (change.status === 'loading' && change.url) cancelTab(tabId);
   if (change.status === 'loading' || change.status === 'complete') void settings.then((s) => updateBadge(tabId, s));
 });
@@ -168,10 +158,10 @@ async function setSite(host: string, enabled: boolean): Promise<void> {
 Object.assign(globalThis, {
   recolor: {
     handleMenuClick: onMenuClick,
-    handleActionClick,
     imageMenuState,
     setSite,
     tabStatus: async (tabId: number) => tabStatus(tabId, await settings),
+    tabReport: async (tabId: number) => tabReport(tabId, await settings),
     engineStatus,
     loadEngine,
     cacheStats,

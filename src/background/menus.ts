@@ -32,13 +32,13 @@ export async function createMenus(): Promise<void> {
   const create = (id: string, title: string, contexts: Menus.ContextType[], props: MenuProps & { type?: Menus.ItemType } = {}) =>
     browser.contextMenus.create({ id, title, contexts, ...props });
   for (const [id, props] of imageMenus(false)) {
-    create(id, id === MENU_COLORIZE ? 'Colorize this image' : 'Show original', ['image'], props);
+    create(id, browser.i18n.getMessage(id === MENU_COLORIZE ? 'menuColorize' : 'menuShowOriginal'), ['image'], props);
   }
-  create(MENU_PAGE_ORIGINALS, 'Show originals on this page', ['action'], {
+  create(MENU_PAGE_ORIGINALS, browser.i18n.getMessage('menuPageOriginals'), ['action'], {
     type: 'checkbox',
     ...pageOriginalsMenu({ colorized: 0, showingOriginals: false }),
   });
-  if (!browserHasOptionsEntry()) create(MENU_OPTIONS, 'Options', ['action']);
+  if (!browserHasOptionsEntry()) create(MENU_OPTIONS, browser.i18n.getMessage('menuOptions'), ['action']);
 }
 
 /**

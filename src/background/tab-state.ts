@@ -1,5 +1,5 @@
 // Per-tab counts reported by each frame's content script, and the toolbar button that shows them
-// (badge, title, and its "Show originals on this page" entry for the tab in front). Counts live in
+// (icon, badge, title, and its "Show originals on this page" entry for the tab in front). Counts live in
 // memory: if the worker is stopped, the next report from each frame restores them, and the badge
 // itself is kept by the browser meanwhile.
 import browser from 'webextension-polyfill';
@@ -8,9 +8,12 @@ import type { PageStatusReport, TabStatus } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import { isSiteEnabled, siteOfUrl } from '../shared/sites.ts';
 import { badgeFor } from './badge.ts';
+import type { Translate } from '../shared/site-reason.ts';
 import { setPageMenu } from './menus.ts';
 
 type FrameCounts = Omit<PageStatusReport, 'type'>;
+
+const translate: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
 
 const tabs = new Map<number, Map<number, FrameCounts>>();
 
@@ -53,8 +56,9 @@ export async function updateBadge(tabId: number, settings: Settings): Promise<vo
   try {
     const tab = await browser.tabs.get(tabId);
     const status = statusOf(tab, settings);
-    const badge = badgeFor(status.site, status.decision, status.colorized);
+    const badge = badgeFor(status.site, status.decision, status, translate);
     await Promise.all([
+      browser.action.setIcon({ tabId, path: badge.icon }),
       browser.action.setBadgeText({ tabId, text: badge.text }),
       browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
       browser.action.setTitle({ tabId, title: badge.title }),

@@ -21,8 +21,12 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'menu-target', showsColorized: true }, true],
     [{ type: 'menu-target', showsColorized: 1 }, false],
     [{ type: 'menu-target' }, false],
-    // The popup's requests are gone with the popup: the toolbar button acts in the background.
+    // The popup changes settings itself; it asks the background only for a tab's report.
     [{ type: 'toggle-site', tabId: 3 }, false],
+    [{ type: 'tab-report', tabId: 3 }, true],
+    [{ type: 'tab-report', tabId: -1 }, false],
+    [{ type: 'tab-report', tabId: '3' }, false],
+    [{ type: 'tab-report' }, false],
     [{ type: 'engine-status', load: false }, true],
     [{ type: 'cache-stats' }, true],
     [{ type: 'cache-clear' }, true],

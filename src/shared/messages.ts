@@ -58,6 +58,11 @@ export interface CacheStatsRequest {
 export interface CacheClearRequest {
   type: 'cache-clear';
 }
+/** The toolbar popup: what Recolor does on a tab (the badge's counts, the site's decision, the skips). */
+export interface TabReportRequest {
+  type: 'tab-report';
+  tabId: number;
+}
 
 export type BackgroundRequest =
   | PageSiteRequest
@@ -66,7 +71,8 @@ export type BackgroundRequest =
   | MenuTargetReport
   | EngineStatusRequest
   | CacheStatsRequest
-  | CacheClearRequest;
+  | CacheClearRequest
+  | TabReportRequest;
 
 export type Failure = { ok: false; error: string };
 
@@ -85,6 +91,21 @@ export interface TabStatus {
   candidates: number;
   showingOriginals: boolean;
 }
+
+/** An image automatic colorizing left alone, and the detector's verdict ("color: several hues"). */
+export interface SkippedImage {
+  url: string;
+  verdict: string;
+}
+
+export interface TabReport extends TabStatus {
+  /** Images the detector skipped on the tab's current page. */
+  skipped: number;
+  /** The first of them (at most TAB_REPORT_MAX_SKIPS). */
+  skips: SkippedImage[];
+}
+
+export const TAB_REPORT_MAX_SKIPS = 50;
 
 export type EngineState = 'not-loaded' | 'loading' | 'ready' | 'failed';
 
@@ -112,6 +133,7 @@ export interface ResponseMap {
   'engine-status': EngineStatus;
   'cache-stats': CacheStats | Failure;
   'cache-clear': CacheStats | Failure;
+  'tab-report': TabReport | Failure;
 }
 
 // ---- background -> content script (sent to a tab, all frames or one frame)
@@ -137,6 +159,7 @@ const isUrl = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length 
 const isShownUrl = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 2 * 1024 * 1024;
 const isBool = (v: unknown) => typeof v === 'boolean';
 const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e7;
+const isTabId = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 2 ** 31;
 const isPriority = (v: unknown) => v === 'user' || v === 'visible' || v === 'background';
 const isMime = (v: unknown) => typeof v === 'string' && /^image\/[a-z0-9.+-]+$/.test(v);
 const isSource = (v: unknown): boolean => {
@@ -154,6 +177,7 @@ const BACKGROUND_SHAPES: Record<BackgroundRequest['type'], Shape> = {
   'engine-status': { load: isBool },
   'cache-stats': {},
   'cache-clear': {},
+  'tab-report': { tabId: isTabId },
 };
 
 const CONTENT_SHAPES: Record<ContentCommand['type'], Shape> = {

@@ -1,5 +1,6 @@
-// Options page: site list, "everywhere", the sites switched with the toolbar button, strength,
-// hover switch, engine report, cache.
+// Options page: where to colorize (everywhere, the site list, the sites switched from the
+// toolbar), strength, hover switch, engine report, cache. Every control saves itself; the site list
+// once typing pauses.
 import type { EngineStatus } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/messaging.ts';
 import { defaultSettings } from '../shared/settings.ts';
@@ -7,19 +8,24 @@ import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
 import { parseSiteList } from '../shared/sites.ts';
 import type { SiteOverride } from '../shared/sites.ts';
-import { byId, formatBytes } from './dom.ts';
+import { bindStrength, byId, debounce, formatBytes } from './dom.ts';
+import { describeBackend } from './engine-words.ts';
+import { localize, t } from './i18n.ts';
+
+const SITE_LIST_PAUSE_MS = 600;
+
+let showStrength: (strength: number) => void = () => undefined;
 
 function render(settings: Settings): void {
   byId<HTMLInputElement>('everywhere').checked = settings.everywhere;
   const sites = byId<HTMLTextAreaElement>('sites');
   if (document.activeElement !== sites) sites.value = settings.archiveSites.join('\n');
-  byId<HTMLInputElement>('strength').value = String(settings.strength);
-  byId('strength-value').textContent = `${Math.round(settings.strength * 100)}%`;
+  showStrength(settings.strength);
   byId<HTMLInputElement>('hover').checked = settings.hoverControl;
   renderOverrides(settings.siteOverrides);
 }
 
-/** The toolbar button's per-site choices, each with a button that forgets it. */
+/** The toolbar's per-site choices, each with a button that forgets it. */
 function renderOverrides(overrides: Readonly<Record<string, SiteOverride>>): void {
   const hosts = Object.keys(overrides).sort();
   byId('overrides-none').hidden = hosts.length > 0;
@@ -27,11 +33,11 @@ function renderOverrides(overrides: Readonly<Record<string, SiteOverride>>): voi
     ...hosts.map((host) => {
       const item = document.createElement('li');
       const label = document.createElement('span');
-      label.textContent = `${host}: ${overrides[host]}`;
+      label.textContent = t(overrides[host] === 'on' ? 'overrideOn' : 'overrideOff', host);
       const forget = document.createElement('button');
       forget.type = 'button';
-      forget.textContent = 'Forget';
-      forget.setAttribute('aria-label', `Forget the choice for ${host}`);
+      forget.textContent = t('forget');
+      forget.setAttribute('aria-label', t('forgetSite', host));
       forget.addEventListener('click', () => {
         void updateSettings((s) => {
           const { [host]: _dropped, ...rest } = s.siteOverrides;
@@ -45,63 +51,74 @@ function renderOverrides(overrides: Readonly<Record<string, SiteOverride>>): voi
 }
 
 function renderEngine(status: EngineStatus): void {
-  const states: Record<EngineStatus['state'], string> = {
-    'not-loaded': 'not loaded yet (it loads with the first image)',
-    loading: 'loading…',
-    ready: 'ready',
-    failed: `failed: ${status.error ?? 'unknown error'}`,
-  };
-  byId('engine-state').textContent = states[status.state];
-  byId('engine-backend').textContent = status.backend ?? '—';
-  byId('engine-reason').textContent = status.reason ?? '—';
-  byId('engine-model').textContent = status.modelVersion ?? '—';
+  const state = {
+    'not-loaded': () => t('engineNotLoaded'),
+    loading: () => t('engineLoading'),
+    ready: () => t('engineReady'),
+    failed: () => t('engineFailed', status.error ?? '?'),
+  }[status.state]();
+  byId('engine-state').textContent = state;
+  byId('engine-backend').textContent = status.backend ?? t('none');
+  const why = status.backend && status.reason ? describeBackend(status.backend, status.reason) : undefined;
+  byId('engine-reason').textContent = why ? t(why.key, ...why.substitutions) : t('none');
+  byId('engine-details').hidden = !status.reason;
+  byId('engine-reason-full').textContent = status.reason ?? '';
+  byId('engine-model').textContent = status.modelVersion ?? t('none');
+  const load = byId<HTMLButtonElement>('engine-load');
+  load.disabled = status.state === 'ready' || status.state === 'loading';
+  load.textContent = t(status.state === 'ready' ? 'engineLoaded' : 'engineLoad');
 }
 
 async function refreshCache(): Promise<void> {
   const stats = await sendToBackground({ type: 'cache-stats' });
   byId('cache-size').textContent = stats.ok
-    ? `${stats.entries} image${stats.entries === 1 ? '' : 's'}, ${formatBytes(stats.bytes)} of ${formatBytes(stats.maxBytes)}`
-    : `unavailable (${stats.error})`;
+    ? t('cacheSize', stats.entries, formatBytes(stats.bytes), formatBytes(stats.maxBytes))
+    : t('cacheUnavailable', stats.error);
 }
 
-function flash(id: string, text: string): void {
+/** Says "Saved" (or what is given) next to a control once its change is stored. */
+function saved(id: string, text = t('saved')): void {
   byId(id).textContent = text;
-  setTimeout(() => (byId(id).textContent = ''), 2500);
+}
+
+async function saveSiteList(): Promise<void> {
+  const { sites, rejected } = parseSiteList(byId<HTMLTextAreaElement>('sites').value);
+  await updateSettings((s) => ({ ...s, archiveSites: sites }));
+  saved('sites-saved', rejected.length ? t('savedIgnored', rejected.join(', ')) : t('saved'));
 }
 
 async function main(): Promise<void> {
+  localize();
+  showStrength = bindStrength((strength) => {
+    void updateSettings((s) => ({ ...s, strength })).then(() => saved('look-saved'));
+  });
   render(await loadSettings());
   onSettingsChanged(render);
 
   byId('everywhere').addEventListener('change', (event) => {
     const everywhere = (event.target as HTMLInputElement).checked;
-    void updateSettings((s) => ({ ...s, everywhere }));
-  });
-  byId('strength').addEventListener('input', (event) => {
-    byId('strength-value').textContent = `${Math.round(Number((event.target as HTMLInputElement).value) * 100)}%`;
-  });
-  byId('strength').addEventListener('change', (event) => {
-    const strength = Number((event.target as HTMLInputElement).value);
-    void updateSettings((s) => ({ ...s, strength }));
+    void updateSettings((s) => ({ ...s, everywhere })).then(() => saved('sites-saved'));
   });
   byId('hover').addEventListener('change', (event) => {
     const hoverControl = (event.target as HTMLInputElement).checked;
-    void updateSettings((s) => ({ ...s, hoverControl }));
+    void updateSettings((s) => ({ ...s, hoverControl })).then(() => saved('look-saved'));
   });
-  byId('save-sites').addEventListener('click', async () => {
-    const { sites, rejected } = parseSiteList(byId<HTMLTextAreaElement>('sites').value);
-    await updateSettings((s) => ({ ...s, archiveSites: sites }));
-    byId<HTMLTextAreaElement>('sites').value = sites.join('\n');
-    flash('sites-saved', rejected.length ? `Saved; ignored: ${rejected.join(', ')}` : 'Saved');
+  const siteList = debounce(() => void saveSiteList(), SITE_LIST_PAUSE_MS);
+  const sites = byId<HTMLTextAreaElement>('sites');
+  sites.addEventListener('input', () => {
+    saved('sites-saved', t('saving'));
+    siteList.schedule();
   });
+  sites.addEventListener('blur', () => siteList.flush());
+  addEventListener('pagehide', () => siteList.flush());
   byId('reset-sites').addEventListener('click', async () => {
     const archiveSites = defaultSettings().archiveSites;
     await updateSettings((s) => ({ ...s, archiveSites }));
-    byId<HTMLTextAreaElement>('sites').value = archiveSites.join('\n');
-    flash('sites-saved', 'Default list restored');
+    sites.value = archiveSites.join('\n');
+    saved('sites-saved', t('defaultListRestored'));
   });
   byId('engine-load').addEventListener('click', async () => {
-    byId('engine-state').textContent = 'loading…';
+    renderEngine({ ok: true, state: 'loading' });
     renderEngine(await sendToBackground({ type: 'engine-status', load: true }));
   });
   byId('cache-clear').addEventListener('click', async () => {

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ICON_OFF, ICON_ON } from '../../src/background/badge.ts';
 // @ts-expect-error plain JavaScript build helper, no type declarations
 import { chromeManifest, firefoxManifest, GECKO_ID } from '../../scripts/manifests.mjs';
 
@@ -37,19 +38,26 @@ describe('manifests', () => {
     ]);
   });
 
-  it('the toolbar button has no popup: a click reaches action.onClicked, which toggles the site', () => {
+  it('the toolbar button opens the popup; names and titles come from the catalog', () => {
     for (const manifest of [chrome, firefox]) {
-      expect(manifest.action.default_popup).toBeUndefined();
+      expect(manifest.action.default_popup).toBe('popup.html');
       expect(manifest).not.toHaveProperty('browser_action');
+      expect(manifest.default_locale).toBe('en');
+      expect(manifest.name).toBe('__MSG_extName__');
+      expect(existsSync(resolve(root, '_locales', manifest.default_locale, 'messages.json'))).toBe(true);
     }
   });
 
   it('every file the manifest names is built or committed', () => {
-    const built = new Set(['background.js', 'content.js', 'options.html']);
+    const built = new Set(['background.js', 'content.js', 'options.html', 'popup.html']);
     const named = [
       base.background.service_worker,
       ...base.content_scripts.flatMap((script: { js: string[] }) => script.js),
       base.options_ui.page,
+      base.action.default_popup,
+      // The toolbar's two sets, which the background switches between per tab.
+      ...Object.values(ICON_ON),
+      ...Object.values(ICON_OFF),
       ...Object.values(base.icons as Record<string, string>),
       ...Object.values(base.action.default_icon as Record<string, string>),
     ];
