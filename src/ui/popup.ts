@@ -14,7 +14,7 @@ import { bindStrength, byId } from './dom.ts';
 import { localize, t } from './i18n.ts';
 import type { MessageKey } from './i18n.ts';
 
-const REPORT_EVERY_MS = 1000;
+const REFRESH_EVERY_MS = 1000;
 const translate = (key: string, substitutions?: string[]) => t(key as MessageKey, ...(substitutions ?? []));
 
 let settings: Settings | undefined;
@@ -103,11 +103,15 @@ function renderEngine(status: EngineStatus): void {
   byId('engine').textContent = status.backend ? t('popupEngine', status.backend, stateText) : t('popupEngineNone', stateText);
 }
 
-async function refreshReport(tabId: number | undefined): Promise<void> {
-  if (tabId === undefined) return;
-  const fresh = await sendToBackground({ type: 'tab-report', tabId });
-  if (fresh.ok) report = fresh;
+/** The tab's report and the engine's state, asked again every second while the popup is open. */
+async function refresh(tabId: number | undefined): Promise<void> {
+  const [fresh, engine] = await Promise.all([
+    tabId === undefined ? undefined : sendToBackground({ type: 'tab-report', tabId }),
+    sendToBackground({ type: 'engine-status', load: false }),
+  ]);
+  if (fresh?.ok) report = fresh;
   render();
+  renderEngine(engine);
 }
 
 async function main(): Promise<void> {
@@ -119,7 +123,7 @@ async function main(): Promise<void> {
   onSettingsChanged((fresh) => {
     settings = fresh;
     render();
-    void refreshReport(tabId);
+    void refresh(tabId);
   });
 
   byId('site-toggle').addEventListener('click', () => {
@@ -133,16 +137,15 @@ async function main(): Promise<void> {
   byId('originals').addEventListener('click', async () => {
     if (tabId === undefined || !report) return;
     await sendToTab(tabId, { type: 'set-show-originals', show: !report.showingOriginals }).catch(() => undefined);
-    await refreshReport(tabId);
+    await refresh(tabId);
   });
   byId('options').addEventListener('click', (event) => {
     event.preventDefault();
     void browser.runtime.openOptionsPage().then(() => window.close());
   });
 
-  await refreshReport(tabId);
-  setInterval(() => void refreshReport(tabId), REPORT_EVERY_MS);
-  renderEngine(await sendToBackground({ type: 'engine-status', load: false }));
+  await refresh(tabId);
+  setInterval(() => void refresh(tabId), REFRESH_EVERY_MS);
 }
 
 void main();

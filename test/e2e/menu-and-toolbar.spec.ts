@@ -1,9 +1,10 @@
 // Entry points on a site that is not in the archive list: the context menu colorizes the image the
 // user picked (even one the detector would skip) and "Show original" restores it, each entry shown
-// only where it applies; a click on the toolbar button turns the site on and off, and the choice is
+// only where it applies; the toolbar popup's switch turns the site on and off, and the choice is
 // remembered; the button's own menu shows a page's originals.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { openPopup } from './support/extension-pages.ts';
 import { boxes, collectPageErrors, isSwapped, screenChroma, waitSwapped } from './support/page-checks.ts';
 import { html, useExtension } from './support/setup.ts';
 
@@ -80,11 +81,17 @@ test('context menu: colorize a chosen image on an ordinary site, then show the o
   await page.close();
 });
 
-async function toolbarClick(tabId: number) {
-  return env.inWorker(
-    (tabId) => (globalThis as unknown as { recolor: { handleActionClick: Function } }).recolor.handleActionClick({ id: tabId }),
-    tabId,
-  );
+/** Opens the toolbar popup for the tab, flips "this site" and closes it; says whether it is on now. */
+async function toolbarSwitch(tabId: number): Promise<boolean> {
+  const popup = await openPopup(env.browser.context, env.browser.extensionId, tabId);
+  const toggle = popup.locator('#site-toggle');
+  await expect(popup.locator('#site')).not.toBeEmpty();
+  const was = await toggle.getAttribute('aria-pressed');
+  await toggle.click();
+  await expect(toggle).not.toHaveAttribute('aria-pressed', was!);
+  const on = (await toggle.getAttribute('aria-pressed')) === 'true';
+  await popup.close();
+  return on;
 }
 
 const badge = (tabId: number) =>
@@ -93,20 +100,19 @@ const badge = (tabId: number) =>
 const storedOverrides = async () =>
   ((await env.inWorker(() => chrome.storage.sync.get('settings'), null)).settings as { siteOverrides: object }).siteOverrides;
 
-test('toolbar button: a click turns the site on and off, remembered across pages and worker restarts', async () => {
+test('toolbar popup: its switch turns the site on and off, remembered across pages and worker restarts', async () => {
   const page = await env.browser.context.newPage();
   await page.goto(env.plainUrl('/toolbar.html', { html: body }));
   const tabId = await env.tabIdOf(page);
-  await expect.poll(() => badge(tabId)).toEqual(['', 'Recolor: off for 127.0.0.1 (not in the archive site list). Click to turn it on.']);
+  await expect.poll(() => badge(tabId)).toEqual(['', 'Recolor: off for 127.0.0.1 (not in the archive site list). Click for the Recolor panel.']);
 
-  // The same handler chrome.action.onClicked runs (no popup: the manifest names none).
-  expect(await toolbarClick(tabId)).toMatchObject({ ok: true, site: '127.0.0.1', decision: { enabled: true, reason: 'override' } });
+  expect(await toolbarSwitch(tabId)).toBe(true);
   await waitSwapped(page, 'gray');
   await page.waitForTimeout(1000);
   expect(await isSwapped(page, 'color')).toBe(false);
   await expect
     .poll(() => badge(tabId))
-    .toEqual(['1', 'Recolor: on for 127.0.0.1 (you turned it on). 1 image colorized on this page. Click to turn it off.']);
+    .toEqual(['1', 'Recolor: on for 127.0.0.1 (you turned it on). Images colorized on this page: 1. Click for the Recolor panel.']);
   expect(await storedOverrides()).toEqual({ '127.0.0.1': 'on' });
 
   // Remembered, also by a worker the browser stopped and started again: a fresh page on the site
@@ -119,14 +125,14 @@ test('toolbar button: a click turns the site on and off, remembered across pages
   await waitSwapped(again, 'gray');
 
   // Off again: the automatic results are put back on both pages, and the setting is stored.
-  expect(await toolbarClick(tabId)).toMatchObject({ ok: true, decision: { enabled: false } });
+  expect(await toolbarSwitch(tabId)).toBe(false);
   await expect.poll(() => isSwapped(page, 'gray')).toBe(false);
   await expect.poll(() => isSwapped(again, 'gray')).toBe(false);
   expect(await storedOverrides()).toEqual({});
   await expect.poll(async () => (await badge(tabId))[0]).toBe('');
 
   // The options page lists the choices made with the button, and can forget one.
-  await toolbarClick(tabId);
+  await toolbarSwitch(tabId);
   await waitSwapped(page, 'gray');
   const options = await env.browser.context.newPage();
   await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);

@@ -7,21 +7,29 @@ import { html, useExtension } from './support/setup.ts';
 const env = useExtension();
 const body = html('<img id="photo" src="/img/gray-4.jpg" alt="photo"><img id="color" src="/img/color.jpg" alt="color">');
 
-test('options: the engine reports wasm and why; the site list decides where colorizing is automatic', async () => {
+test('options: the engine reports wasm and why; the site list saves itself and decides where colorizing is automatic', async () => {
   const options = await env.browser.context.newPage();
   await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
-  await options.locator('#engine-load').click();
+  const load = options.getByRole('button', { name: 'Load the model now' });
+  await load.click();
   await expect(options.locator('#engine-state')).toHaveText('ready', { timeout: 60_000 });
   await expect(options.locator('#engine-backend')).toHaveText('wasm');
-  // No GPU here: the reason names what was skipped.
-  await expect(options.locator('#engine-reason')).toContainText('wasm');
+  // Loaded: the button says so and can't be pressed again.
+  await expect(options.locator('#engine-load')).toHaveText('Model loaded');
+  await expect(options.locator('#engine-load')).toBeDisabled();
+  // No GPU here: the reason in words, the engine's own account (what was skipped) under Details.
+  await expect(options.locator('#engine-reason')).toHaveText('WebAssembly on the processor (no usable graphics card found)');
+  await expect(options.locator('#engine-reason-full')).toContainText('wasm');
   await expect(options.locator('#engine-model')).not.toHaveText('—');
 
-  const sites = options.locator('#sites');
+  // No "Save" button: the list is stored once typing pauses.
+  await expect(options.getByRole('button', { name: /save/i })).toHaveCount(0);
+  const sites = options.getByRole('textbox', { name: 'Archive sites' });
   await expect(sites).toHaveValue(/^www\.loc\.gov\nloc\.gov\n/);
   await sites.fill('127.0.0.1\nnot a host\narchive.org');
-  await options.locator('#save-sites').click();
-  await expect(options.locator('#sites-saved')).toContainText('ignored: not a host');
+  await expect(options.locator('#sites-saved')).toHaveText('Saved; ignored: not a host');
+  const stored = await env.inWorker(() => chrome.storage.sync.get('settings'), null);
+  expect((stored.settings as { archiveSites: string[] }).archiveSites).toEqual(['127.0.0.1', 'archive.org']);
 
   const page = await env.browser.context.newPage();
   await page.goto(env.plainUrl('/listed.html', { html: body }));
@@ -42,7 +50,7 @@ test('cache: results survive the worker being stopped, and the options page can 
   await first.close();
   const options = await env.browser.context.newPage();
   await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
-  await expect(options.locator('#cache-size')).toContainText(/^[1-9]\d* images?, /);
+  await expect(options.locator('#cache-size')).toContainText(/^images: [1-9]\d*, /);
 
   // Stop the worker, as the browser does when it is idle. The restarted one has no engine loaded.
   const cdp = await env.browser.context.newCDPSession(options);
@@ -59,8 +67,8 @@ test('cache: results survive the worker being stopped, and the options page can 
 
   const again = await env.browser.context.newPage();
   await again.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
-  await expect(again.locator('#cache-size')).toContainText(/^[1-9]/);
+  await expect(again.locator('#cache-size')).toContainText(/^images: [1-9]/);
   await again.locator('#cache-clear').click();
-  await expect(again.locator('#cache-size')).toContainText(/^0 images, 0 B/);
+  await expect(again.locator('#cache-size')).toContainText(/^images: 0, 0 B/);
   await Promise.all([second.close(), again.close()]);
 });
