@@ -35,7 +35,7 @@ import torch.nn.functional as F
 from PIL import Image, ImageDraw
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ab_bins import gamut_bins, annealed_mean  # noqa: E402
+from ab_bins import gamut_bins  # noqa: E402
 from data import list_images, read_manifest  # noqa: E402
 from export import DEFAULT_T, reference_forward  # noqa: E402
 from hints import ENGINE_PATCH, HINT_AB_SCALE  # noqa: E402
@@ -106,8 +106,11 @@ class Ours:
         return self.net(x[:, : self.in_ch])
 
     def ab(self, logits, decode=None):
+        """ab_bins.annealed_mean(logits, centers, T) * s, as one matrix product (einsum is slow here)."""
         T, s = decode or self.decode
-        return annealed_mean(logits, self.centers, T) * s
+        B, Q, H, W = logits.shape
+        p = torch.softmax(logits.float() / T, dim=1).reshape(B, Q, H * W)
+        return (torch.matmul(self.centers.T * s, p)).reshape(B, 2, H, W)
 
 
 def load_net(kind, path, nbins):
@@ -190,9 +193,9 @@ def kmeans_half(rgb: torch.Tensor, L: torch.Tensor, k=KMEANS_COLORS, iters=15, s
     cent = pts[torch.randperm(len(pts), generator=g)[:k]].clone()
     for _ in range(iters):
         assign = torch.cdist(pts, cent).argmin(1)
-        onehot = F.one_hot(assign, k).T.float()
-        n = onehot.sum(1, keepdim=True)
-        cent = torch.where(n > 0, onehot @ pts / n.clamp_min(1), cent)
+        n = torch.bincount(assign, minlength=k).unsqueeze(1).float()
+        sums = torch.zeros_like(cent).index_add_(0, assign, pts)
+        cent = torch.where(n > 0, sums / n.clamp_min(1), cent)
     Lr = L[:, :, half:]
     pick = (Lr.reshape(-1, 1) - cent[:, 0][None]).abs().argmin(1)
     ab = cent[pick, 1:].T.reshape(2, *Lr.shape[-2:])
@@ -256,7 +259,7 @@ def hue_band(ab: torch.Tensor) -> torch.Tensor:
 
 def hue_sums(ab: torch.Tensor) -> torch.Tensor:
     """ab (2,H,W) -> (4,) sum of chroma sqrt(a^2 + b^2) per hue band."""
-    chroma = torch.linalg.vector_norm(ab.double(), dim=0)
+    chroma = torch.sqrt(ab[0].double() ** 2 + ab[1].double() ** 2)
     return torch.bincount(hue_band(ab).flatten(), weights=chroma.flatten(), minlength=len(HUE_BANDS))
 
 
@@ -269,7 +272,8 @@ def auc_counts(err: torch.Tensor) -> torch.Tensor:
 def score(out: torch.Tensor, ref: torch.Tensor, ref_ab: torch.Tensor) -> dict:
     """One picture against the truth: the sums a slice's figures are made of."""
     ab = rgb_to_lab(out.float() / 255)[1:]
-    err = torch.linalg.vector_norm(ab - ref_ab, dim=0)
+    d = ab - ref_ab
+    err = torch.sqrt(d[0] * d[0] + d[1] * d[1])
     return {'psnr': psnr(out, ref), 'cf': colorfulness(out), 'auc': auc_counts(err),
             'px': err.numel(), 'hue': hue_sums(ab)}
 
@@ -309,7 +313,8 @@ def evaluate_set(files, manifest, systems, decodes, hint_sets, sheet_cols, log):
         row['hints'] = {s: {k: psnr(o, gt) for k, o in by_k.items()} for s, by_k in hinted.items()}
         recs.append(row)
         if f in sheet_files:
-            sheet_rows.append([outs[s] for s in sheet_cols] + [gt])
+            top = max(HINT_COUNTS)
+            sheet_rows.append([outs[s] for s in sheet_cols] + [hinted[s][top] for s in hint_sets] + [gt])
         if (i + 1) % 50 == 0:
             log(f'  {i + 1}/{len(files)} photos, {time.time() - t0:.0f}s')
     return slices(recs), sheet_rows
@@ -389,6 +394,10 @@ def head(*cols):
     return ['| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)]
 
 
+def signed(v):
+    return f'{round(v, 2) + 0.0:+.2f}'   # no '-0.00'
+
+
 def pct(v):
     return f'{100 * v:.1f}'
 
@@ -406,7 +415,7 @@ def system_rows(figs, systems):
     rows = []
     for s in systems:
         r = figs[s]
-        rows.append(f'{s} | {r["psnr"]:.2f} | {r["vs_gray"]:+.2f} | {r["cf"]:.1f} | {r["cf_ratio"]:.2f} | '
+        rows.append(f'{s} | {r["psnr"]:.2f} | {signed(r["vs_gray"])} | {r["cf"]:.1f} | {r["cf_ratio"]:.2f} | '
                     f'{100 * r["auc"]:.1f} | {hue_cells(r)}')
     rows.append(f'truth | - | - | {t["cf"]:.1f} | 1.00 | 100.0 | {hue_cells(t)}')
     return rows
@@ -429,7 +438,7 @@ def tables(res: dict, systems_all, systems_main, baseline: dict | None, header: 
         for src, sr in r['sources'].items():
             f = sr['systems']
             md.append(f'| {src} | {sr["group"]} | {sr["photos"]} | {f["gray"]["psnr"]:.2f} | '
-                      + ' | '.join(f'{f[s]["vs_gray"]:+.2f}' for s in shown) + ' | '
+                      + ' | '.join(signed(f[s]["vs_gray"]) for s in shown) + ' | '
                       + ' | '.join(f'{f[s]["cf_ratio"]:.2f}' for s in shown) + ' | '
                       + ' | '.join(pct(f[s]['hue']['magenta']) for s in shown) + f' | {pct(f["truth"]["hue"]["magenta"])} |')
         if 'hints' in r:
@@ -437,7 +446,7 @@ def tables(res: dict, systems_all, systems_main, baseline: dict | None, header: 
                    *head('system', *[f'{k} hints' for k in HINT_COUNTS], *[f'gain {k}' for k in HINT_COUNTS[1:]])]
             for s, h in r['hints'].items():
                 md.append(f'| {s} | ' + ' | '.join(f'{h["psnr"][str(k)]:.2f}' for k in HINT_COUNTS) + ' | '
-                          + ' | '.join(f'{h["gain"][str(k)]:+.2f}' for k in HINT_COUNTS[1:]) + ' |')
+                          + ' | '.join(signed(h["gain"][str(k)]) for k in HINT_COUNTS[1:]) + ' |')
         md.append('')
     if baseline:
         md += baseline_table(res, baseline, [s for s in systems_main if s != 'gray'])
@@ -457,7 +466,7 @@ def baseline_table(res, baseline, shown):
                    for g, gr in r['groups'].items() if g in base[set_name]['groups']]
         for name, n, figs, bfigs in slices_:
             b = bfigs['shipped']['psnr']
-            md.append(f'| {set_name} | {name} | {n} | {b:.2f} | ' + ' | '.join(f'{figs[s]["psnr"] - b:+.2f}' for s in shown) + ' |')
+            md.append(f'| {set_name} | {name} | {n} | {b:.2f} | ' + ' | '.join(signed(figs[s]["psnr"] - b) for s in shown) + ' |')
     return md + ['']
 
 
@@ -565,7 +574,8 @@ def main():
         log(f'{set_name}: {len(files)} photos')
         res[set_name], rows = evaluate_set(files, manifest, systems, decodes if i == 0 else (),
                                            hint_ready if i == 0 else {}, sheet_cols, log)
-        write_sheet(rows, col_names, os.path.join(a.sheet_dir, f'contact-sheet-{set_name}.png'))
+        hint_cols = [f'{s} + {max(HINT_COUNTS)} hints' for s in (hint_ready if i == 0 else {})]
+        write_sheet(rows, col_names[:-1] + hint_cols + col_names[-1:], os.path.join(a.sheet_dir, f'contact-sheet-{set_name}.png'))
     headline = a.sets.split(',')[0]
     picked = pick_decode(res[headline]['overall'], systems['ours'].decode, decodes) if decodes else None
     runtime = time.time() - t_start

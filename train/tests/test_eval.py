@@ -11,7 +11,7 @@ import torch
 
 from conftest import PHOTOS, TRAIN, random_net
 from ab_bins import gamut_bins, annealed_mean
-from eval import (HUE_BANDS, TfjsModel, auc_counts, hint_points, hue_band, hue_sums, paint_hints,
+from eval import (HUE_BANDS, Ours, TfjsModel, auc_counts, hint_points, hue_band, hue_sums, paint_hints,
                   working_input)
 from export import build_graph, reference_forward, write_model
 from hints import HINT_AB_SCALE
@@ -154,6 +154,9 @@ def test_eval_scores_every_system_per_group_and_draws_the_sheets(tmp_path, in_ch
     for path in (files['sheet'], tmp_path / 'out' / 'contact-sheet-val-scenes.png', tmp_path / 'out' / 'contact-sheet-val.png'):
         with Image.open(path) as im:
             assert im.width > 128 * 6 and im.height > 128   # gray, v1, v2, v3, shipped, ours, truth side by side
+    if in_ch == 4:   # the headline sheet also shows each hint-ready system with 10 hints
+        with Image.open(tmp_path / 'out' / 'contact-sheet-val-scenes.png') as im:
+            assert im.width >= (7 + 2) * (128 + 4)
     if in_ch == 1:
         return
     # With a baseline, the deltas per group are printed.
@@ -162,3 +165,19 @@ def test_eval_scores_every_system_per_group_and_draws_the_sheets(tmp_path, in_ch
     assert out.returncode == 0, out.stderr
     assert 'against the baseline' in out.stdout
     assert '| val | face | ' in out.stdout and '| +0.00 |' in out.stdout   # shipped is its own baseline
+
+
+def test_ours_decode_is_the_annealed_mean_times_the_chroma_scale(tmp_path):
+    net = random_net(4)
+    torch.save({'ema': net.state_dict(), 'meta': {'model': 'ours', 'widths': [8, 16, 24, 32], 'in_ch': 4,
+                                                  'temperature': 0.5, 'chroma_scale': 0.9}}, tmp_path / 'o.pt')
+    centers = gamut_bins()
+    ours = Ours(str(tmp_path / 'o.pt'), centers)
+    assert ours.in_ch == 4 and ours.decode == (0.5, 0.9)
+    x = torch.rand(1, 1, 32, 48) * 2 - 1
+    with torch.no_grad():
+        logits = ours.logits(x)                            # empty hint channels added
+        assert torch.equal(logits, net(torch.cat([x, torch.zeros(1, 3, 32, 48)], 1)))
+        for d in [None, (1.0, 0.85)]:
+            T, s = d or (0.5, 0.9)
+            assert torch.allclose(ours.ab(logits, d), annealed_mean(logits, centers, T) * s, atol=1e-4)
