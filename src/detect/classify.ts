@@ -24,6 +24,12 @@ export const GRAPHIC_TOP_COLOR_FRAC = 0.26;
  */
 export const TEXT_TOP_COLOR_FRAC = 0.15;
 export const TEXT_EDGE_FRAC = 0.4;
+/**
+ * ... and the page colour fills the space between the lines too, not only a frame around them: a
+ * busy photo inside a wide plain border (a print's white margin) has a few percent there (the
+ * bordered prints of test/fixtures/detect/prints: at most 0.02; white text on navy: 0.15).
+ */
+export const TEXT_INNER_TOP_COLOR_FRAC = 0.08;
 /** Hard edges (L* step > 20) on nearly half the pixels: dithered or tiny-print graphics. */
 export const GRAPHIC_STRONG_EDGE_FRAC = 0.45;
 /**
@@ -54,13 +60,44 @@ export const TONED_MAX_RESIDUAL = 2.6;
 export const TONED_MIN_CHROMATIC_FRAC = 0.6;
 
 /**
- * A faint cast (yellowed paper, a warm scan) straddles the chroma floor: part of the picture is just
- * above it, part below, so neither the gray nor the toned rule sees it. Coherent hue, a curve that
- * follows lightness, no pixel beyond a pale tint (90th percentile chroma <= 10, vivid pixels under
- * 0.5%: the muted colour photos all have a few vivid details, an eagle's beak, a logo) is a cast.
+ * Toned also needs the colour to stay on a smooth tone curve (mean a*b* per 5-unit lightness band,
+ * interpolated, see metrics.ts): at most this share of the mid-tones strays more than
+ * OFF_CURVE_CHROMA from it. Toned prints, foxing, stains and uneven toning included, stay under
+ * 0.015 (the real toned prints of ../shared/data/prints: at most 0.013; sepia, brown, cyanotype
+ * and tinted versions of the val photos: at most 0.017, but for one with clipped highlights);
+ * single-hue colour scenes whose tint varies from object to object do not (a cat on a carpet,
+ * 0.023; a sweater on magenta, 0.025; a blue-gray street under an overcast sky, 0.035).
  */
-export const FAINT_CAST_MAX_P90 = 10;
-export const FAINT_CAST_MAX_VIVID_FRAC = 0.005;
+export const TONED_MAX_OFF_CURVE = 0.02;
+/**
+ * Cool tones (hue 180-300 degrees, cyan to blue-violet) are the colour of haze, shade, snow,
+ * dusk, water and overcast light; the one cool toned print, the cyanotype, is strongly blue. A cool
+ * curve needs this much chroma somewhere to be a toned print.
+ */
+export const COOL_HUE_MIN_DEG = 180;
+export const COOL_HUE_MAX_DEG = 300;
+export const COOL_TONE_MIN_CHROMA = 16;
+/**
+ * Paper tone: a print whose paper is tinted (yellowed, cream) while its image is neutral or toned
+ * another way has colour in its highlights only, so the tinted area can be far under 60%. One
+ * coherent hue, nearly every pixel on the tone curve (at most PAPER_MAX_OFF_CURVE off it) and no
+ * pixel beyond a pale tint (vivid pixels, chroma > 15, under PAPER_MAX_VIVID_FRAC: muted colour
+ * photos have a few vivid details, an eagle's beak, a logo, a ruler) is a print; a cool cast is
+ * haze or shade (see COOL_TONE_MIN_CHROMA).
+ */
+export const PAPER_MAX_OFF_CURVE = 0.01;
+export const PAPER_MAX_VIVID_FRAC = 0.005;
+
+/**
+ * A pale print (faded, yellowed paper, a cold- or warm-tone paper, a faint scan cast) straddles the
+ * chroma floor, so neither the gray nor the toned rule sees it. Its tone curve stays pale (no
+ * lightness band's mean beyond PALE_MAX_CURVE_CHROMA), almost no pixel strays from it, and nothing
+ * is brighter than a pale tint (99th percentile chroma <= PALE_MAX_P99): muted colour photos have a
+ * few coloured details, a logo, a ruler, a flower.
+ */
+export const PALE_MAX_CURVE_CHROMA = 6.5;
+export const PALE_MAX_OFF_CURVE = 0.01;
+export const PALE_MAX_P99 = 10;
 
 export interface Verdict {
   kind: ImageKind;
@@ -79,9 +116,11 @@ function graphicVerdict(m: RawMetrics): Verdict | null {
     return { kind: 'not-photo', score: margin(m.transparentFrac, MAX_TRANSPARENT_FRAC, 0.2), reason: 'transparent pixels (icon or logo)' };
   if (m.distinctColors <= MAX_GRAPHIC_COLORS)
     return { kind: 'not-photo', score: margin(m.distinctColors, MAX_GRAPHIC_COLORS, 40), reason: `only ${m.distinctColors} distinct colours` };
-  if (m.topColorFrac >= GRAPHIC_TOP_COLOR_FRAC)
-    return { kind: 'not-photo', score: margin(m.topColorFrac, GRAPHIC_TOP_COLOR_FRAC, 0.3), reason: 'large area of one exact colour' };
-  if (m.topColorFrac >= TEXT_TOP_COLOR_FRAC && m.edgeFrac >= TEXT_EDGE_FRAC)
+  // The picture inside a frame (metrics.ts, findContent): a print's wide white border is one exact
+  // colour too, but it is not the picture.
+  if (m.contentTopColorFrac >= GRAPHIC_TOP_COLOR_FRAC)
+    return { kind: 'not-photo', score: margin(m.contentTopColorFrac, GRAPHIC_TOP_COLOR_FRAC, 0.3), reason: 'large area of one exact colour' };
+  if (m.topColorFrac >= TEXT_TOP_COLOR_FRAC && m.contentTopColorFrac >= TEXT_INNER_TOP_COLOR_FRAC && m.edgeFrac >= TEXT_EDGE_FRAC)
     return { kind: 'not-photo', score: margin(m.edgeFrac, TEXT_EDGE_FRAC, 0.2), reason: 'uniform background with dense sharp edges (text)' };
   if (m.strongEdgeFrac >= GRAPHIC_STRONG_EDGE_FRAC)
     return { kind: 'not-photo', score: margin(m.strongEdgeFrac, GRAPHIC_STRONG_EDGE_FRAC, 0.3), reason: 'hard edges everywhere (dithered or small print)' };
@@ -95,12 +134,15 @@ export function classify(m: RawMetrics): Verdict {
   if (graphic) return graphic;
   if (m.chromaticFrac < GRAY_MAX_CHROMATIC_FRAC)
     return { kind: 'grayscale', score: margin(m.chromaticFrac, GRAY_MAX_CHROMATIC_FRAC, GRAY_MAX_CHROMATIC_FRAC), reason: 'no coloured pixels beyond JPEG noise' };
+  const cool = m.dominantHueDeg >= COOL_HUE_MIN_DEG && m.dominantHueDeg <= COOL_HUE_MAX_DEG;
   // Each toned criterion as a signed margin, scaled by how far beyond its threshold counts as
   // certain (these spans only shape the score; the thresholds above make the decision).
   const toneScores = [
     (m.hueCoherence - TONED_MIN_HUE_COHERENCE) / 0.03,
     (TONED_MAX_RESIDUAL - m.toneResidual) / 1.5,
     (m.chromaticFrac - TONED_MIN_CHROMATIC_FRAC) / 0.3,
+    (TONED_MAX_OFF_CURVE - m.offCurveFrac) / 0.03,
+    cool ? (m.curveMaxChroma - COOL_TONE_MIN_CHROMA) / 10 : 1,
   ];
   const weakest = Math.min(...toneScores);
   if (weakest >= 0)
@@ -108,18 +150,31 @@ export function classify(m: RawMetrics): Verdict {
   if (
     toneScores[0] >= 0 &&
     toneScores[1] >= 0 &&
-    m.chromaP90 <= FAINT_CAST_MAX_P90 &&
-    m.vividFrac <= FAINT_CAST_MAX_VIVID_FRAC
+    toneScores[4] >= 0 &&
+    m.offCurveFrac <= PAPER_MAX_OFF_CURVE &&
+    m.vividFrac <= PAPER_MAX_VIVID_FRAC
   )
     return {
       kind: 'toned',
-      score: margin(m.chromaP90, FAINT_CAST_MAX_P90, FAINT_CAST_MAX_P90),
-      reason: 'faint single-hue cast (yellowed paper or a warm scan)',
+      score: margin(m.offCurveFrac, PAPER_MAX_OFF_CURVE, PAPER_MAX_OFF_CURVE),
+      reason: 'a pale single-hue tone on the tone curve (tinted or yellowed paper, a warm scan)',
     };
+  const paleScores = [
+    (PALE_MAX_CURVE_CHROMA - m.curveMaxChroma) / 3,
+    (PALE_MAX_OFF_CURVE - m.offCurveFrac) / 0.01,
+    (PALE_MAX_P99 - m.chromaP99) / 5,
+  ];
+  const palest = Math.min(...paleScores);
+  if (palest >= 0)
+    return { kind: 'toned', score: Math.min(1, 0.5 + 0.5 * palest), reason: 'a pale tone that follows lightness (faded or yellowed print, tinted paper)' };
   const grayMargin = (m.chromaticFrac - GRAY_MAX_CHROMATIC_FRAC) / 0.05;
   return {
     kind: 'color',
-    score: Math.min(1, 0.5 + 0.5 * Math.min(grayMargin, -weakest)),
-    reason: toneScores[0] < 0 ? 'several hues' : toneScores[2] < 0 ? 'a few coloured areas' : 'colour not tied to lightness',
+    score: Math.min(1, 0.5 + 0.5 * Math.min(grayMargin, -weakest, -palest)),
+    reason:
+      toneScores[0] < 0 ? 'several hues'
+      : toneScores[2] < 0 ? 'a few coloured areas'
+      : toneScores[4] < 0 ? 'a faint cool cast (haze, shade, water or overcast light)'
+      : 'colour not tied to lightness',
   };
 }
