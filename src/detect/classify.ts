@@ -87,6 +87,14 @@ export const COOL_TONE_MIN_CHROMA = 16;
  */
 export const PAPER_MAX_OFF_CURVE = 0.01;
 export const PAPER_MAX_VIVID_FRAC = 0.005;
+/**
+ * A cool image tone (blue-black, cold-tone paper) on warm paper (cream, yellowed) has two hues, so
+ * the rules above see "several hues". It is still a print when it is pale and on its tone curve (as
+ * the paper rule asks) and the cool hue is in the shadows, the warm one in the highlights. Colour
+ * photos have it the other way round: the cool light (sky, haze, shade) is the bright part.
+ */
+export const WARM_HUE_MIN_DEG = 20;
+export const WARM_HUE_MAX_DEG = 130;
 
 /**
  * A pale print (faded, yellowed paper, a cold- or warm-tone paper, a faint scan cast) straddles the
@@ -129,42 +137,39 @@ function graphicVerdict(m: RawMetrics): Verdict | null {
   return null;
 }
 
+const inRange = (hue: number, min: number, max: number) => hue >= min && hue <= max;
+
 export function classify(m: RawMetrics): Verdict {
   const graphic = graphicVerdict(m);
   if (graphic) return graphic;
   if (m.chromaticFrac < GRAY_MAX_CHROMATIC_FRAC)
     return { kind: 'grayscale', score: margin(m.chromaticFrac, GRAY_MAX_CHROMATIC_FRAC, GRAY_MAX_CHROMATIC_FRAC), reason: 'no coloured pixels beyond JPEG noise' };
-  const cool = m.dominantHueDeg >= COOL_HUE_MIN_DEG && m.dominantHueDeg <= COOL_HUE_MAX_DEG;
   // Each toned criterion as a signed margin, scaled by how far beyond its threshold counts as
   // certain (these spans only shape the score; the thresholds above make the decision).
-  const toneScores = [
-    (m.hueCoherence - TONED_MIN_HUE_COHERENCE) / 0.03,
-    (TONED_MAX_RESIDUAL - m.toneResidual) / 1.5,
-    (m.chromaticFrac - TONED_MIN_CHROMATIC_FRAC) / 0.3,
-    (TONED_MAX_OFF_CURVE - m.offCurveFrac) / 0.03,
-    cool ? (m.curveMaxChroma - COOL_TONE_MIN_CHROMA) / 10 : 1,
-  ];
-  const weakest = Math.min(...toneScores);
+  const oneHue = (m.hueCoherence - TONED_MIN_HUE_COHERENCE) / 0.03;
+  const followsLightness = (TONED_MAX_RESIDUAL - m.toneResidual) / 1.5;
+  const covers = (m.chromaticFrac - TONED_MIN_CHROMATIC_FRAC) / 0.3;
+  const onCurve = (TONED_MAX_OFF_CURVE - m.offCurveFrac) / 0.03;
+  const notFaintCool = inRange(m.dominantHueDeg, COOL_HUE_MIN_DEG, COOL_HUE_MAX_DEG) ? (m.curveMaxChroma - COOL_TONE_MIN_CHROMA) / 10 : 1;
+  const weakest = Math.min(oneHue, followsLightness, covers, onCurve, notFaintCool);
   if (weakest >= 0)
     return { kind: 'toned', score: Math.min(1, 0.5 + 0.5 * weakest), reason: 'one hue whose colour follows lightness (toned print)' };
+  // Pale and on the tone curve: the common ground of the paper-tone and two-tone rules.
+  const paleOnCurve = followsLightness >= 0 && m.offCurveFrac <= PAPER_MAX_OFF_CURVE && m.vividFrac <= PAPER_MAX_VIVID_FRAC;
+  const paperScore = margin(m.offCurveFrac, PAPER_MAX_OFF_CURVE, PAPER_MAX_OFF_CURVE);
+  if (paleOnCurve && oneHue >= 0 && notFaintCool >= 0)
+    return { kind: 'toned', score: paperScore, reason: 'a pale single-hue tone on the tone curve (tinted or yellowed paper, a warm scan)' };
   if (
-    toneScores[0] >= 0 &&
-    toneScores[1] >= 0 &&
-    toneScores[4] >= 0 &&
-    m.offCurveFrac <= PAPER_MAX_OFF_CURVE &&
-    m.vividFrac <= PAPER_MAX_VIVID_FRAC
+    paleOnCurve &&
+    inRange(m.curveShadowHueDeg, COOL_HUE_MIN_DEG, COOL_HUE_MAX_DEG) &&
+    inRange(m.curveHighlightHueDeg, WARM_HUE_MIN_DEG, WARM_HUE_MAX_DEG)
   )
-    return {
-      kind: 'toned',
-      score: margin(m.offCurveFrac, PAPER_MAX_OFF_CURVE, PAPER_MAX_OFF_CURVE),
-      reason: 'a pale single-hue tone on the tone curve (tinted or yellowed paper, a warm scan)',
-    };
-  const paleScores = [
+    return { kind: 'toned', score: paperScore, reason: 'a cool image tone on warm paper (cold-tone print on yellowed paper)' };
+  const palest = Math.min(
     (PALE_MAX_CURVE_CHROMA - m.curveMaxChroma) / 3,
     (PALE_MAX_OFF_CURVE - m.offCurveFrac) / 0.01,
     (PALE_MAX_P99 - m.chromaP99) / 5,
-  ];
-  const palest = Math.min(...paleScores);
+  );
   if (palest >= 0)
     return { kind: 'toned', score: Math.min(1, 0.5 + 0.5 * palest), reason: 'a pale tone that follows lightness (faded or yellowed print, tinted paper)' };
   const grayMargin = (m.chromaticFrac - GRAY_MAX_CHROMATIC_FRAC) / 0.05;
@@ -172,9 +177,9 @@ export function classify(m: RawMetrics): Verdict {
     kind: 'color',
     score: Math.min(1, 0.5 + 0.5 * Math.min(grayMargin, -weakest, -palest)),
     reason:
-      toneScores[0] < 0 ? 'several hues'
-      : toneScores[2] < 0 ? 'a few coloured areas'
-      : toneScores[4] < 0 ? 'a faint cool cast (haze, shade, water or overcast light)'
+      oneHue < 0 ? 'several hues'
+      : covers < 0 ? 'a few coloured areas'
+      : notFaintCool < 0 ? 'a faint cool cast (haze, shade, water or overcast light)'
       : 'colour not tied to lightness',
   };
 }

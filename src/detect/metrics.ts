@@ -57,6 +57,13 @@ export const FRAME_MIN_CONTENT = 0.4;
 export const CURVE_BIN_L = 5;
 /** A band needs this much weight (about this many pixels away from edges) to be a knot of the curve. */
 export const CURVE_MIN_WEIGHT = 3;
+/**
+ * The curve's darkest and lightest CURVE_END_BANDS bands: a print's image tone shows in the first,
+ * its paper tone in the second. Their mean colour has a hue only when its chroma reaches
+ * TONE_HUE_MIN_CHROMA.
+ */
+export const CURVE_END_BANDS = 3;
+export const TONE_HUE_MIN_CHROMA = 1.5;
 /** A pixel farther than this (a*b* units) from the tone curve is off the curve. */
 export const OFF_CURVE_CHROMA = 6;
 
@@ -86,7 +93,16 @@ export interface RawMetrics {
   contentTopColorFrac: number;
   frameFrac: number;
   curveMaxChroma: number;
+  /** Hue of the curve's shadows and of its highlights, degrees; -1 where they are (nearly) neutral or absent. */
+  curveShadowHueDeg: number;
+  curveHighlightHueDeg: number;
   offCurveFrac: number;
+}
+
+/** Hue in degrees of a weighted sum of a*b*, or -1 when its mean chroma is under TONE_HUE_MIN_CHROMA. */
+function toneHue(sumA: number, sumB: number, weight: number): number {
+  if (weight <= 0 || Math.sqrt(sumA * sumA + sumB * sumB) / weight < TONE_HUE_MIN_CHROMA) return -1;
+  return ((Math.atan2(sumB, sumA) * 180) / Math.PI + 360) % 360;
 }
 
 function percentile(hist: Uint32Array, total: number, p: number): number {
@@ -390,6 +406,8 @@ export function measure(rgba: Uint8ClampedArray | Uint8Array, width: number, hei
   // The tone curve: band means at band centres (bands with too little weight skipped), linear in
   // between and flat beyond the end ones, tabulated at whole L* units.
   let knots = 0;
+  let firstBand = -1;
+  let lastBand = -1;
   let prevL = -1;
   let prevA = 0;
   let prevB = 0;
@@ -407,6 +425,8 @@ export function measure(rgba: Uint8ClampedArray | Uint8Array, width: number, hei
       curveLutA[j] = prevA + t * (a - prevA);
       curveLutB[j] = prevB + t * (b - prevB);
     }
+    if (firstBand < 0) firstBand = k;
+    lastBand = k;
     knots++;
     prevL = kl;
     prevA = a;
@@ -415,6 +435,22 @@ export function measure(rgba: Uint8ClampedArray | Uint8Array, width: number, hei
   for (let j = Math.max(0, Math.floor(prevL) + 1); j <= 101; j++) {
     curveLutA[j] = prevA;
     curveLutB[j] = prevB;
+  }
+  // The image tone is the colour of the darkest bands, the paper tone that of the lightest.
+  let shadowA = 0, shadowB = 0, shadowW = 0;
+  let lightA = 0, lightB = 0, lightW = 0;
+  for (let k = Math.max(0, firstBand); k >= 0 && k <= lastBand; k++) {
+    if (curveW[k] < CURVE_MIN_WEIGHT) continue;
+    if (k < firstBand + CURVE_END_BANDS) {
+      shadowA += curveA[k];
+      shadowB += curveB[k];
+      shadowW += curveW[k];
+    }
+    if (k > lastBand - CURVE_END_BANDS) {
+      lightA += curveA[k];
+      lightB += curveB[k];
+      lightW += curveW[k];
+    }
   }
   let resW = 0;
   let offW = 0;
@@ -462,6 +498,8 @@ export function measure(rgba: Uint8ClampedArray | Uint8Array, width: number, hei
     // The tone curve's largest band chroma, and the (edge-weighted) share of the mid-tones that
     // strays more than OFF_CURVE_CHROMA from it.
     curveMaxChroma: curveMax,
+    curveShadowHueDeg: toneHue(shadowA, shadowB, shadowW),
+    curveHighlightHueDeg: toneHue(lightA, lightB, lightW),
     offCurveFrac: resW > 0 ? offW / resW : 0,
   };
 }

@@ -57,6 +57,10 @@ export const PRINT_KNOWN_MISSES: Record<string, { detected: ImageKind; why: stri
   'bw-000020.jpg': { detected: 'color', why: 'a hand-coloured portrait (skin, cap badge)' },
   'bw-000031.jpg': { detected: 'color', why: 'colorized (green grass, the colorist\'s watermark)' },
   'muted-000027.jpg': { detected: 'toned', why: 'cyclists in fog on a sepia-looking path: one warm hue, pale, on the tone curve' },
+  // Simulated blue-black prints on yellowed paper (test/fixtures/detect/prints) that the two-tone
+  // rule (cool shadows, warm highlights) does not reach.
+  'blue-black-yellowed-paper-cat.jpg': { detected: 'color', why: 'a close-up with no highlight, so no paper shows: blue tone alone looks like haze' },
+  'blue-black-yellowed-paper-astronaut.jpg': { detected: 'color', why: 'the deep blue-black shadows pass chroma 15 on 0.8% of the picture, over the 0.5% a pale print may have' },
   // Single-hue colour scenes, as in KNOWN_MISSES above.
   'azure-000104.jpg': { detected: 'toned', why: 'desert dunes: ochre sand and nothing else' },
   'inette-000693.jpg': { detected: 'toned', why: 'a dark blue parachute in a blue sky: a cyanotype in statistics' },
