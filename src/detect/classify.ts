@@ -24,6 +24,12 @@ export const GRAPHIC_TOP_COLOR_FRAC = 0.26;
  */
 export const TEXT_TOP_COLOR_FRAC = 0.15;
 export const TEXT_EDGE_FRAC = 0.4;
+/**
+ * ... and the page colour fills the space between the lines too, not only a frame around them: a
+ * busy photo inside a wide plain border (a print's white margin) has a few percent there (the
+ * bordered prints of test/fixtures/detect/prints: at most 0.02; white text on navy: 0.15).
+ */
+export const TEXT_INNER_TOP_COLOR_FRAC = 0.08;
 /** Hard edges (L* step > 20) on nearly half the pixels: dithered or tiny-print graphics. */
 export const GRAPHIC_STRONG_EDGE_FRAC = 0.45;
 /**
@@ -54,13 +60,52 @@ export const TONED_MAX_RESIDUAL = 2.6;
 export const TONED_MIN_CHROMATIC_FRAC = 0.6;
 
 /**
- * A faint cast (yellowed paper, a warm scan) straddles the chroma floor: part of the picture is just
- * above it, part below, so neither the gray nor the toned rule sees it. Coherent hue, a curve that
- * follows lightness, no pixel beyond a pale tint (90th percentile chroma <= 10, vivid pixels under
- * 0.5%: the muted colour photos all have a few vivid details, an eagle's beak, a logo) is a cast.
+ * Toned also needs the colour to stay on a smooth tone curve (mean a*b* per 5-unit lightness band,
+ * interpolated, see metrics.ts): at most this share of the mid-tones strays more than
+ * OFF_CURVE_CHROMA from it. Toned prints, foxing, stains and uneven toning included, stay under
+ * 0.015 (the real toned prints of ../shared/data/prints: at most 0.013; sepia, brown, cyanotype
+ * and tinted versions of the val photos: at most 0.017, but for one with clipped highlights);
+ * single-hue colour scenes whose tint varies from object to object do not (a cat on a carpet,
+ * 0.023; a sweater on magenta, 0.025; a blue-gray street under an overcast sky, 0.035).
  */
-export const FAINT_CAST_MAX_P90 = 10;
-export const FAINT_CAST_MAX_VIVID_FRAC = 0.005;
+export const TONED_MAX_OFF_CURVE = 0.02;
+/**
+ * Cool tones (hue 180-300 degrees, cyan to blue-violet) are the colour of haze, shade, snow,
+ * dusk, water and overcast light; the one cool toned print, the cyanotype, is strongly blue. A cool
+ * curve needs this much chroma somewhere to be a toned print.
+ */
+export const COOL_HUE_MIN_DEG = 180;
+export const COOL_HUE_MAX_DEG = 300;
+export const COOL_TONE_MIN_CHROMA = 16;
+/**
+ * Paper tone: a print whose paper is tinted (yellowed, cream) while its image is neutral or toned
+ * another way has colour in its highlights only, so the tinted area can be far under 60%. One
+ * coherent hue, nearly every pixel on the tone curve (at most PAPER_MAX_OFF_CURVE off it) and no
+ * pixel beyond a pale tint (vivid pixels, chroma > 15, under PAPER_MAX_VIVID_FRAC: muted colour
+ * photos have a few vivid details, an eagle's beak, a logo, a ruler) is a print; a cool cast is
+ * haze or shade (see COOL_TONE_MIN_CHROMA).
+ */
+export const PAPER_MAX_OFF_CURVE = 0.01;
+export const PAPER_MAX_VIVID_FRAC = 0.005;
+/**
+ * A cool image tone (blue-black, cold-tone paper) on warm paper (cream, yellowed) has two hues, so
+ * the rules above see "several hues". It is still a print when it is pale and on its tone curve (as
+ * the paper rule asks) and the cool hue is in the shadows, the warm one in the highlights. Colour
+ * photos have it the other way round: the cool light (sky, haze, shade) is the bright part.
+ */
+export const WARM_HUE_MIN_DEG = 20;
+export const WARM_HUE_MAX_DEG = 130;
+
+/**
+ * A pale print (faded, yellowed paper, a cold- or warm-tone paper, a faint scan cast) straddles the
+ * chroma floor, so neither the gray nor the toned rule sees it. Its tone curve stays pale (no
+ * lightness band's mean beyond PALE_MAX_CURVE_CHROMA), almost no pixel strays from it, and nothing
+ * is brighter than a pale tint (99th percentile chroma <= PALE_MAX_P99): muted colour photos have a
+ * few coloured details, a logo, a ruler, a flower.
+ */
+export const PALE_MAX_CURVE_CHROMA = 6.5;
+export const PALE_MAX_OFF_CURVE = 0.01;
+export const PALE_MAX_P99 = 10;
 
 export interface Verdict {
   kind: ImageKind;
@@ -79,9 +124,11 @@ function graphicVerdict(m: RawMetrics): Verdict | null {
     return { kind: 'not-photo', score: margin(m.transparentFrac, MAX_TRANSPARENT_FRAC, 0.2), reason: 'transparent pixels (icon or logo)' };
   if (m.distinctColors <= MAX_GRAPHIC_COLORS)
     return { kind: 'not-photo', score: margin(m.distinctColors, MAX_GRAPHIC_COLORS, 40), reason: `only ${m.distinctColors} distinct colours` };
-  if (m.topColorFrac >= GRAPHIC_TOP_COLOR_FRAC)
-    return { kind: 'not-photo', score: margin(m.topColorFrac, GRAPHIC_TOP_COLOR_FRAC, 0.3), reason: 'large area of one exact colour' };
-  if (m.topColorFrac >= TEXT_TOP_COLOR_FRAC && m.edgeFrac >= TEXT_EDGE_FRAC)
+  // The picture inside a frame (metrics.ts, findContent): a print's wide white border is one exact
+  // colour too, but it is not the picture.
+  if (m.contentTopColorFrac >= GRAPHIC_TOP_COLOR_FRAC)
+    return { kind: 'not-photo', score: margin(m.contentTopColorFrac, GRAPHIC_TOP_COLOR_FRAC, 0.3), reason: 'large area of one exact colour' };
+  if (m.topColorFrac >= TEXT_TOP_COLOR_FRAC && m.contentTopColorFrac >= TEXT_INNER_TOP_COLOR_FRAC && m.edgeFrac >= TEXT_EDGE_FRAC)
     return { kind: 'not-photo', score: margin(m.edgeFrac, TEXT_EDGE_FRAC, 0.2), reason: 'uniform background with dense sharp edges (text)' };
   if (m.strongEdgeFrac >= GRAPHIC_STRONG_EDGE_FRAC)
     return { kind: 'not-photo', score: margin(m.strongEdgeFrac, GRAPHIC_STRONG_EDGE_FRAC, 0.3), reason: 'hard edges everywhere (dithered or small print)' };
@@ -90,6 +137,8 @@ function graphicVerdict(m: RawMetrics): Verdict | null {
   return null;
 }
 
+const inRange = (hue: number, min: number, max: number) => hue >= min && hue <= max;
+
 export function classify(m: RawMetrics): Verdict {
   const graphic = graphicVerdict(m);
   if (graphic) return graphic;
@@ -97,29 +146,40 @@ export function classify(m: RawMetrics): Verdict {
     return { kind: 'grayscale', score: margin(m.chromaticFrac, GRAY_MAX_CHROMATIC_FRAC, GRAY_MAX_CHROMATIC_FRAC), reason: 'no coloured pixels beyond JPEG noise' };
   // Each toned criterion as a signed margin, scaled by how far beyond its threshold counts as
   // certain (these spans only shape the score; the thresholds above make the decision).
-  const toneScores = [
-    (m.hueCoherence - TONED_MIN_HUE_COHERENCE) / 0.03,
-    (TONED_MAX_RESIDUAL - m.toneResidual) / 1.5,
-    (m.chromaticFrac - TONED_MIN_CHROMATIC_FRAC) / 0.3,
-  ];
-  const weakest = Math.min(...toneScores);
+  const oneHue = (m.hueCoherence - TONED_MIN_HUE_COHERENCE) / 0.03;
+  const followsLightness = (TONED_MAX_RESIDUAL - m.toneResidual) / 1.5;
+  const covers = (m.chromaticFrac - TONED_MIN_CHROMATIC_FRAC) / 0.3;
+  const onCurve = (TONED_MAX_OFF_CURVE - m.offCurveFrac) / 0.03;
+  const notFaintCool = inRange(m.dominantHueDeg, COOL_HUE_MIN_DEG, COOL_HUE_MAX_DEG) ? (m.curveMaxChroma - COOL_TONE_MIN_CHROMA) / 10 : 1;
+  const weakest = Math.min(oneHue, followsLightness, covers, onCurve, notFaintCool);
   if (weakest >= 0)
     return { kind: 'toned', score: Math.min(1, 0.5 + 0.5 * weakest), reason: 'one hue whose colour follows lightness (toned print)' };
+  // Pale and on the tone curve: the common ground of the paper-tone and two-tone rules.
+  const paleOnCurve = followsLightness >= 0 && m.offCurveFrac <= PAPER_MAX_OFF_CURVE && m.vividFrac <= PAPER_MAX_VIVID_FRAC;
+  const paperScore = margin(m.offCurveFrac, PAPER_MAX_OFF_CURVE, PAPER_MAX_OFF_CURVE);
+  if (paleOnCurve && oneHue >= 0 && notFaintCool >= 0)
+    return { kind: 'toned', score: paperScore, reason: 'a pale single-hue tone on the tone curve (tinted or yellowed paper, a warm scan)' };
   if (
-    toneScores[0] >= 0 &&
-    toneScores[1] >= 0 &&
-    m.chromaP90 <= FAINT_CAST_MAX_P90 &&
-    m.vividFrac <= FAINT_CAST_MAX_VIVID_FRAC
+    paleOnCurve &&
+    inRange(m.curveShadowHueDeg, COOL_HUE_MIN_DEG, COOL_HUE_MAX_DEG) &&
+    inRange(m.curveHighlightHueDeg, WARM_HUE_MIN_DEG, WARM_HUE_MAX_DEG)
   )
-    return {
-      kind: 'toned',
-      score: margin(m.chromaP90, FAINT_CAST_MAX_P90, FAINT_CAST_MAX_P90),
-      reason: 'faint single-hue cast (yellowed paper or a warm scan)',
-    };
+    return { kind: 'toned', score: paperScore, reason: 'a cool image tone on warm paper (cold-tone print on yellowed paper)' };
+  const palest = Math.min(
+    (PALE_MAX_CURVE_CHROMA - m.curveMaxChroma) / 3,
+    (PALE_MAX_OFF_CURVE - m.offCurveFrac) / 0.01,
+    (PALE_MAX_P99 - m.chromaP99) / 5,
+  );
+  if (palest >= 0)
+    return { kind: 'toned', score: Math.min(1, 0.5 + 0.5 * palest), reason: 'a pale tone that follows lightness (faded or yellowed print, tinted paper)' };
   const grayMargin = (m.chromaticFrac - GRAY_MAX_CHROMATIC_FRAC) / 0.05;
   return {
     kind: 'color',
-    score: Math.min(1, 0.5 + 0.5 * Math.min(grayMargin, -weakest)),
-    reason: toneScores[0] < 0 ? 'several hues' : toneScores[2] < 0 ? 'a few coloured areas' : 'colour not tied to lightness',
+    score: Math.min(1, 0.5 + 0.5 * Math.min(grayMargin, -weakest, -palest)),
+    reason:
+      oneHue < 0 ? 'several hues'
+      : covers < 0 ? 'a few coloured areas'
+      : notFaintCool < 0 ? 'a faint cool cast (haze, shade, water or overcast light)'
+      : 'colour not tied to lightness',
   };
 }

@@ -55,6 +55,37 @@ describe('detectImageKind edge cases', () => {
       const v = Math.round(field(x, y) * 2);
       return [v, v, v, x < 20 ? 0 : 255] as Rgba;
     }, 'not-photo'],
+    // A print's wide white border is one exact colour over half the buffer, like a logo's
+    // background; it ends at a straight edge on all four sides, so it is a frame, not the picture.
+    ['the gray field inside a wide pure-white border', 64, 64, (x: number, y: number) => {
+      const inside = x >= 12 && x < 52 && y >= 12 && y < 52;
+      const v = inside ? Math.min(235, Math.round(field(x, y) * 2)) : 255;
+      return [v, v, v, 255] as Rgba;
+    }, 'grayscale'],
+    // Paper tone plus another image tone: neutral shadows, cream highlights (hue varies with L*,
+    // colour is still a function of L*).
+    ['the field as a neutral image on cream paper', 64, 48, (x: number, y: number) => {
+      const t = Math.min(1, field(x, y) / 125);
+      return [30 + 218 * t, 30 + 208 * t, 30 + 175 * t * t, 255] as Rgba;
+    }, 'toned'],
+    // A blue-black image on yellowed paper: cool shadows, warm highlights, both beyond the
+    // chroma floor (two hues, but each tied to lightness the way a print's are) ...
+    ['the field as a blue-black image on yellowed paper', 64, 48, (x: number, y: number) => {
+      const v = Math.min(235, field(x, y) * 1.9);
+      const t = v / 255;
+      return [v - 4 * (1 - t) + 6 * t, v - (1 - t) + 3 * t, v + 10 * (1 - t) - 12 * t, 255] as Rgba;
+    }, 'toned'],
+    // ... while a photo has them the other way round: warm ground, cool bright sky.
+    ['the field with warm shadows and cool highlights', 64, 48, (x: number, y: number) => {
+      const v = Math.min(235, field(x, y) * 1.9);
+      const t = v / 255;
+      return [v + 8 * (1 - t) - 6 * t, v + 2 * (1 - t) - t, v - 14 * (1 - t) + 16 * t, 255] as Rgba;
+    }, 'color'],
+    // A faint cool cast over everything (haze, shade, overcast light) is not a toned print.
+    ['the field with a faint blue cast', 64, 48, (x: number, y: number) => {
+      const v = field(x, y) * 1.8;
+      return [v, v + 6, v + 16, 255] as Rgba;
+    }, 'color'],
   ] as const)('%s -> %s', (_name, w, h, px, kind) => {
     const d = detectImageKind(image(w, h, px), w, h);
     expect(d.kind, d.reason).toBe(kind);

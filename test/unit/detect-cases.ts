@@ -1,7 +1,7 @@
 // Builds the detector's test images: real colour photos, gray and toned versions of them made
 // through real JPEG encoding, real graphics from test/fixtures/detect and graphics drawn as SVG.
 // Every image is downscaled with sharp to DETECT_MAX_SIDE, as the extension does before detecting.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
@@ -12,8 +12,16 @@ import { SVG_GRAPHICS } from './detect-svg-graphics.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const VAL_DIR = path.resolve(REPO_ROOT, '../shared/data/photos/val');
+export const VAL_SCENES_DIR = path.resolve(REPO_ROOT, '../shared/data/photos/val-scenes');
 const MANIFEST = path.resolve(REPO_ROOT, '../shared/data/photos/MANIFEST.tsv');
 const FIXTURES = path.resolve(REPO_ROOT, 'test/fixtures/detect');
+/** Simulated old prints made from freely licensed photos (test/fixtures/detect/prints/generate.ts). */
+export const PRINT_FIXTURES = path.join(FIXTURES, 'prints');
+/**
+ * Real black-and-white and toned prints (bw/) and real muted colour photos (muted/): test data
+ * only, never committed (see its SOURCES.md). Absent on machines without the shared data.
+ */
+export const SHARED_PRINTS = path.resolve(REPO_ROOT, '../shared/data/prints');
 
 export interface Small {
   data: Uint8Array;
@@ -47,29 +55,34 @@ export async function downscale(input: Buffer, kernel: DownscaleKernel = 'lanczo
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
 
-/** Val photos by mean chroma (MANIFEST.tsv), lowest first: the muted ones are the hard cases. */
-export function valPhotosByChroma(): { file: string; meanChroma: number }[] {
-  const present = new Set(readdirSync(VAL_DIR));
+/** Photos of one split (val, val-scenes) by mean chroma (MANIFEST.tsv), lowest first: the muted ones are the hard cases. */
+export function valPhotosByChroma(split: 'val' | 'val-scenes' = 'val'): { file: string; meanChroma: number }[] {
+  const present = new Set(readdirSync(split === 'val' ? VAL_DIR : VAL_SCENES_DIR));
   return readFileSync(MANIFEST, 'utf8')
     .trim()
     .split('\n')
     .slice(1)
     .map((line) => line.split('\t'))
-    .filter((f) => f[1] === 'val' && present.has(f[0]))
+    .filter((f) => f[1] === split && present.has(f[0]))
     .map((f) => ({ file: f[0], meanChroma: Number(f[7]) }))
     .sort((p, q) => p.meanChroma - q.meanChroma);
 }
 
-/** Deterministic Gaussian noise (mulberry32 + Box-Muller), so cases are the same every run. */
-function gaussian(seed: number): () => number {
+/** Deterministic uniform numbers in (0, 1) (mulberry32), so cases are the same every run. */
+export function uniformRandom(seed: number): () => number {
   let s = seed >>> 0;
-  const uniform = () => {
+  return () => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (((t ^ (t >>> 14)) >>> 0) + 1) / 4294967297;
   };
+}
+
+/** Deterministic Gaussian noise (mulberry32 + Box-Muller). */
+export function gaussian(seed: number): () => number {
+  const uniform = uniformRandom(seed);
   return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
 }
 
@@ -156,13 +169,22 @@ export const GRAY_VARIANTS: Variant[] = [
   { tag: 'tint-violet-q75', expected: 'toned', make: (file) => sharp(path.join(VAL_DIR, file)).tint('#6a4a8a').jpeg({ quality: 75 }).toBuffer() },
 ];
 
-export function colorPhotoCases(files: string[]): DetectCase[] {
+export function colorPhotoCases(files: string[], dir = VAL_DIR, group = 'color photo'): DetectCase[] {
   return files.map((file) => ({
     name: file,
-    group: 'color photo',
+    group,
     expected: VAL_TRUE_KIND[file]?.kind ?? 'color',
-    load: async () => readFileSync(path.join(VAL_DIR, file)),
+    load: async () => readFileSync(path.join(dir, file)),
   }));
+}
+
+/** Every image file of a folder, sorted, as cases of one group and expected kind ([] when the folder is absent). */
+export function folderCases(dir: string, group: string, expected: ImageKind, alsoRight?: ImageKind[]): DetectCase[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.(png|gif|jpe?g|webp)$/i.test(f))
+    .sort()
+    .map((file) => ({ name: file, group, expected, alsoRight, load: async () => readFileSync(path.join(dir, file)) }));
 }
 
 export function monochromePhotoCases(files: string[]): DetectCase[] {
@@ -178,15 +200,7 @@ export function monochromePhotoCases(files: string[]): DetectCase[] {
 }
 
 export function fixtureGraphicCases(): DetectCase[] {
-  return readdirSync(FIXTURES)
-    .filter((f) => /\.(png|gif|jpe?g|webp)$/i.test(f))
-    .sort()
-    .map((file) => ({
-      name: file,
-      group: 'graphic (file)',
-      expected: 'not-photo',
-      load: async () => readFileSync(path.join(FIXTURES, file)),
-    }));
+  return folderCases(FIXTURES, 'graphic (file)', 'not-photo');
 }
 
 export function svgGraphicCases(): DetectCase[] {
