@@ -2,12 +2,13 @@
 // synchronously at the top level so a worker woken by an event finds them.
 import browser from 'webextension-polyfill';
 import type { Runtime, Tabs } from 'webextension-polyfill';
-import { CONTENT_ONLY, parseBackgroundRequest, parsePortRequest, REQUEST_PORT } from '../shared/messages.ts';
+import { parseBackgroundRequest, parsePortRequest, REQUEST_PORT, senderOf } from '../shared/messages.ts';
 import type { BackgroundRequest, ImageSource, ResponseMap } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
 import { setSiteEnabled, siteOfUrl, toggleSite } from '../shared/sites.ts';
-import { cancelTab, colorize, errorText, lastJobTimings } from './colorize-service.ts';
+import { detailOf } from '../shared/result.ts';
+import { cancelTab, colorize, lastJobTimings } from './colorize-service.ts';
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
 import type { MenuClick } from './menus.ts';
@@ -94,9 +95,9 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
 
 /** The answer to a request from `sender`, or undefined where the sender may not make it. */
 function answer(request: BackgroundRequest, sender: Runtime.MessageSender) {
-  const allowed = CONTENT_ONLY.has(request.type) ? fromContentScript(sender) : fromExtensionPage(sender);
+  const allowed = senderOf(request.type) === 'content-script' ? fromContentScript(sender) : fromExtensionPage(sender);
   if (!allowed) return undefined;
-  return handle(request, sender).catch((error: unknown) => ({ ok: false, error: errorText(error) }));
+  return handle(request, sender).catch((error: unknown) => ({ ok: false, error: detailOf(error) }));
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {

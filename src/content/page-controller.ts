@@ -2,7 +2,8 @@
 // enough, loaded), asks the detector, has the background colorize, swaps the result in, and keeps
 // every original so it can always be put back. Nothing here may throw into the page.
 import { detectImageKind } from '../detect/index.ts';
-import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
+import type { ColorizedImage, ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
+import { failed, worthRetryWithPageBytes } from '../shared/result.ts';
 import { MAX_SOURCE_PIXELS } from '../shared/limits.ts';
 import { requestPort } from '../shared/messaging.ts';
 import { isBigEnough, looksVector, routeFor, singleBackgroundUrl } from './candidate-rules.ts';
@@ -333,11 +334,12 @@ export class PageController {
       measureSince('send', start, item.id);
       let response = await sent;
       // The background fetches without the user's cookies; a same-origin image may need them.
-      if (!response.ok && !('skipped' in response) && routeFor(url, this.origin) === 'direct' && /^https?:/.test(url)) {
+      if (worthRetryWithPageBytes(response) && routeFor(url, this.origin) === 'direct' && /^https?:/.test(url)) {
         response = await this.request(item, url, priority, true, detect);
       }
       if (this.unwanted(item, generation)) return;
-      if (!response.ok) return 'skipped' in response ? this.skip(item, response.error) : this.fail(item, response.error);
+      if (response.outcome === 'skipped') return this.skip(item, response.detail);
+      if (response.outcome === 'failed') return this.fail(item, response.detail);
       const shown = await this.install(item, response);
       if (!shown) return this.fail(item, 'result could not be shown');
     } catch (error) {
@@ -363,14 +365,14 @@ export class PageController {
     let source: ImageSource = { kind: 'url', url };
     if (readHere || !/^https?:/.test(url)) {
       const image = await this.pixelSource(item);
-      if (!image) return { ok: false, error: 'image did not load' };
+      if (!image) return failed('unreachable', 'image did not load');
       source = { kind: 'bytes', url: url.startsWith('data:') ? 'data:' : url, base64: await readPngBase64(image), mime: 'image/png' };
     }
     return this.port.request({ type: 'colorize', source, priority, detect });
   }
 
   /** Shows the result in the first form that decodes and the page has not refused (result-forms.ts). */
-  private async install(item: Item, result: Extract<ColorizeResponse, { ok: true }>): Promise<boolean> {
+  private async install(item: Item, result: ColorizedImage): Promise<boolean> {
     if (item.colorUrl) return true; // already in place: capturing "the original" now would capture ours
     const color = new ResultBytes(result.base64, result.mime);
     const generation = item.generation;
@@ -401,7 +403,7 @@ export class PageController {
     return false;
   }
 
-  private swapIn(item: Item, form: ResultForm, prepared: Prepared, color: ResultBytes, result: Extract<ColorizeResponse, { ok: true }>): void {
+  private swapIn(item: Item, form: ResultForm, prepared: Prepared, color: ResultBytes, result: ColorizedImage): void {
     item.colorUrl = prepared.url;
     item.form = form;
     item.color = color;
