@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cssUrl, densityFor, isBigEnough, looksVector, routeFor, singleBackgroundUrl, srcsetFor } from './candidate-rules.ts';
+import { cssUrl, densityFor, isBigEnough, looksVector, pageMayRead, routeFor, singleBackgroundUrl, srcsetFor } from './candidate-rules.ts';
 
 describe('singleBackgroundUrl', () => {
   it.each([
@@ -86,4 +86,21 @@ describe('isBigEnough and looksVector', () => {
     ['https://logo.svg/', false],
     ['https://a.org/photo.jpg?as=.svg', false],
   ])('%s vector=%s', (url, vector) => expect(looksVector(url)).toBe(vector));
+});
+
+describe('pageMayRead', () => {
+  const page = 'https://www.loc.gov';
+  it.each<[string, boolean, boolean]>([
+    ['https://www.loc.gov/pictures/a.jpg', false, true],
+    ['https://www.loc.gov:443/pictures/a.jpg', false, true],
+    ['data:image/jpeg;base64,AAAA', false, true],
+    ['blob:https://www.loc.gov/0c4e', false, true],
+    // Another origin: readable only with CORS asked for (the load fails without the server's consent).
+    ['https://tile.loc.gov/a.jpg', false, false],
+    ['https://tile.loc.gov/a.jpg', true, true],
+    ['http://www.loc.gov/pictures/a.jpg', false, false],
+    ['ftp://www.loc.gov/a.jpg', true, false],
+  ])('%s (CORS asked: %s) -> %s', (url, cors, expected) => {
+    expect(pageMayRead(url, page, cors)).toBe(expected);
+  });
 });

@@ -62,6 +62,17 @@ export function routeFor(url: string, pageOrigin: string): SourceRoute {
   return origin === pageOrigin ? 'direct' : 'background';
 }
 
+/**
+ * Whether the page's own scripts may read the pixels of an image from `url`: its own (same-origin,
+ * data:, blob:), or one it loaded with CORS (`corsRequested`: a crossorigin attribute, whose load
+ * fails unless the server consents). A cross-origin image without CORS is hidden from the page by
+ * the same-origin policy, and so must its colorized result be (result-forms.ts). Pure.
+ */
+export function pageMayRead(url: string, pageOrigin: string, corsRequested: boolean): boolean {
+  const route = routeFor(url, pageOrigin);
+  return route === 'direct' || (route === 'background' && corsRequested);
+}
+
 /** "image/svg+xml" data URLs and .svg paths: vector art, never a photo. */
 export function looksVector(url: string): boolean {
   if (url.startsWith('data:')) return /^data:image\/svg/i.test(url);

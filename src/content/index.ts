@@ -18,7 +18,6 @@ async function main(): Promise<void> {
   const [settings, site] = await Promise.all([loadSettings(), topSite()]);
   const controller = new PageController();
   controller.hoverControl = settings.hoverControl;
-  controller.start();
   controller.setAuto(isSiteEnabled(site, settings).enabled);
 
   onSettingsChanged((fresh) => {

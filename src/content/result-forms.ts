@@ -1,8 +1,11 @@
 // The forms a colorized result can be shown in, best first: a data: URL or a blob: URL, or (for an
-// <img>) a canvas drawn here and put in the image's place. Chromium and Firefox let a load that the
-// content script starts past the page's CSP, but a load the page starts itself (its script setting
-// the src again, a re-layout picking a srcset candidate) is checked against img-src: there a page
-// that blocks data: or blob: breaks our image unless it falls back to a form it allows.
+// <img>) a canvas drawn here, inside a closed shadow root, standing in for the image. Chromium and
+// Firefox let a load that the content script starts past the page's CSP, but a load the page starts
+// itself (its script setting the src again, a re-layout picking a srcset candidate) is checked
+// against img-src: there a page that blocks data: or blob: breaks our image unless it falls back to
+// a form it allows. An image the page could not read itself (cross-origin without CORS) is shown
+// only as the canvas: a URL in the page's DOM would let its scripts read the result's pixels, which
+// keep every pixel's lightness of an image the same-origin policy hides from them.
 import { base64ToBytes } from '../shared/base64.ts';
 
 export type ResultForm = 'blob' | 'data' | 'canvas';
@@ -26,10 +29,12 @@ export function dataFirst(base64Chars: number, userAgent: string): boolean {
 }
 
 /**
- * The forms to try for an element, best first, leaving out those the page has blocked. A CSS
- * background has no canvas to fall back to. Pure.
+ * The forms to try for an element, best first, leaving out those the page has blocked; only the
+ * canvas where the page may not read the image (`pageMayRead` false). A CSS background has no
+ * canvas to fall back to. Pure.
  */
-export function formsFor(kind: 'img' | 'background', blocked: ReadonlySet<ResultForm>, preferData: boolean): ResultForm[] {
+export function formsFor(kind: 'img' | 'background', blocked: ReadonlySet<ResultForm>, preferData: boolean, pageMayRead = true): ResultForm[] {
+  if (!pageMayRead) return kind === 'img' ? ['canvas'] : [];
   const urls: ResultForm[] = preferData ? ['data', 'blob'] : ['blob', 'data'];
   return (kind === 'img' ? [...urls, 'canvas' as const] : urls).filter((form) => !blocked.has(form));
 }
@@ -58,10 +63,16 @@ export function blockedForm(blockedURI: string, effectiveDirective: string): Res
   return scheme === 'blob' || scheme === 'data' ? scheme : null;
 }
 
+/** The canvas form: a host element in the page's DOM, and the canvas in its closed shadow root. */
+export interface StandIn {
+  host: HTMLElement;
+  canvas: HTMLCanvasElement;
+}
+
 export interface Prepared {
-  /** The URL shown (blob:, data:); for a canvas, a blob: URL kept only to name the result. */
+  /** The URL shown (blob:, data:); empty for the canvas, which has none the page could find. */
   url: string;
-  canvas?: HTMLCanvasElement;
+  standIn?: StandIn;
 }
 
 /**
@@ -72,7 +83,7 @@ export interface Prepared {
 export function prepareForm(form: ResultForm, result: ResultBytes, alt: string): Prepared | Promise<Prepared | null> {
   if (form === 'canvas') {
     return drawResult(result.blob, alt).then(
-      (canvas) => ({ url: URL.createObjectURL(result.blob), canvas }),
+      (standIn) => ({ url: '', standIn }),
       () => null,
     );
   }
@@ -84,8 +95,12 @@ export function urlFor(form: 'blob' | 'data', result: ResultBytes): string {
   return form === 'blob' ? URL.createObjectURL(result.blob) : `data:${result.mime};base64,${result.base64}`;
 }
 
-/** The result drawn on a canvas: no URL for the page's CSP to refuse; announced as the image was. */
-async function drawResult(blob: Blob, alt: string): Promise<HTMLCanvasElement> {
+/**
+ * The result drawn on a canvas inside a closed shadow root: no URL for the page's CSP to refuse,
+ * and nothing the page's scripts can reach (the host's shadowRoot is null to them, and events from
+ * inside are retargeted to the host). Announced as the image was.
+ */
+async function drawResult(blob: Blob, alt: string): Promise<StandIn> {
   const bitmap = await createImageBitmap(blob);
   const canvas = document.createElement('canvas');
   canvas.width = bitmap.width;
@@ -94,6 +109,7 @@ async function drawResult(blob: Blob, alt: string): Promise<HTMLCanvasElement> {
   bitmap.close();
   canvas.setAttribute('role', 'img');
   if (alt) canvas.setAttribute('aria-label', alt);
-  canvas.dataset.recolor = 'colorized';
-  return canvas;
+  const host = document.createElement('span');
+  host.attachShadow({ mode: 'closed' }).append(canvas);
+  return { host, canvas };
 }

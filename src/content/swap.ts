@@ -1,7 +1,9 @@
 // Puts a colorized image in place of the original without changing layout, and puts the original
-// back exactly as it was (attribute for attribute, inline style included). Where the page lets no
-// URL of ours through, a canvas stands in for the <img>, which stays in the DOM, hidden.
+// back exactly as it was (attribute for attribute, inline style included). Where no URL of ours
+// may be shown (the page refuses them, or could read the image's pixels through them), a canvas in
+// a closed shadow root stands in for the <img>, which stays in the DOM, hidden.
 import { cssUrl, densityFor, srcsetFor } from './candidate-rules.ts';
+import type { StandIn } from './result-forms.ts';
 
 export type Target = HTMLImageElement | HTMLElement;
 
@@ -21,8 +23,8 @@ export interface Original {
   attributes: SavedAttribute[];
   /** Inline background-image and -size of a CSS-background element, with their priorities. */
   background?: InlineProperty[];
-  /** The canvas drawn for an <img> whose page blocks our URLs (result-forms.ts). */
-  canvas?: HTMLCanvasElement;
+  /** The canvas standing in for an <img> (result-forms.ts). */
+  standIn?: StandIn;
   /** The <img>'s inline display (and whether it had a style attribute) while the canvas stands in for it. */
   hidden?: { display: InlineProperty; hadStyle: boolean };
 }
@@ -84,30 +86,40 @@ export function showColorized(target: Target, url: string, pixelWidth: number, s
   }
 }
 
+/** Properties of the <img> that place its picture inside its box: the canvas inside takes them. */
+const PICTURE_PROPERTIES = ['object-fit', 'object-position', 'image-rendering'];
+
 /**
- * Shows the original's canvas in the <img>'s place: the image gets its original attributes back
- * and is hidden; the canvas takes the image's computed style, so it has the same box, object-fit
- * and the rest. Call it while the image shows its original, loaded (its box is then the one the
- * page laid out).
+ * Shows the stand-in canvas in the <img>'s place: the image gets its original attributes back and
+ * is hidden; the host takes the image's computed style (so it has the same box, margins, border
+ * and the rest; an inline image's host is an inline-block, which sits on the line as a replaced
+ * element does), and the canvas fills the host's content box as the image's picture filled it. Call
+ * it while the image shows its original, loaded (its box is then the one the page laid out).
  */
 export function showCanvas(img: HTMLImageElement, original: Original): void {
-  const canvas = original.canvas;
-  if (!canvas || original.hidden) return;
+  const standIn = original.standIn;
+  if (!standIn || original.hidden) return;
   showOriginal(img, original);
   const computed = getComputedStyle(img);
-  for (const name of Array.from(computed)) canvas.style.setProperty(name, computed.getPropertyValue(name));
-  if (img.title) canvas.title = img.title;
+  const { host, canvas } = standIn;
+  for (const name of Array.from(computed)) host.style.setProperty(name, computed.getPropertyValue(name));
+  if (computed.display === 'inline') host.style.setProperty('display', 'inline-block');
+  for (const name of PICTURE_PROPERTIES) canvas.style.setProperty(name, computed.getPropertyValue(name));
+  canvas.style.setProperty('display', 'block');
+  canvas.style.setProperty('width', '100%');
+  canvas.style.setProperty('height', '100%');
+  if (img.title) host.title = img.title;
   original.hidden = {
     display: { name: 'display', value: img.style.getPropertyValue('display'), priority: img.style.getPropertyPriority('display') },
     hadStyle: img.hasAttribute('style'),
   };
   img.style.setProperty('display', 'none', 'important');
-  img.before(canvas);
+  img.before(host);
 }
 
 /** Takes the canvas out and shows the <img> again. */
 export function dropCanvas(target: Target, original: Original): void {
-  original.canvas?.remove();
+  original.standIn?.host.remove();
   const hidden = original.hidden;
   if (!hidden) return;
   const { name, value, priority } = hidden.display;

@@ -11,6 +11,12 @@ export interface PortLike {
   onDisconnect: { addListener(listener: () => void): void };
 }
 
+/** Requests that get no answer within this are given up (the background answers every request it accepts). */
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** No response came in time, or the extension stopped answering. */
+export class NoAnswer extends Error {}
+
 interface Waiting {
   envelope: PortRequest;
   resolve: (response: unknown) => void;
@@ -30,10 +36,23 @@ export class RequestPort {
 
   constructor(private readonly connect: () => PortLike) {}
 
-  request<R extends BackgroundRequest>(request: R): Promise<ResponseMap[R['type']]> {
+  /**
+   * Sends `request`; the promise rejects with NoAnswer if no response comes within `timeoutMs`
+   * (a late one is then dropped), or if the extension went away twice.
+   */
+  request<R extends BackgroundRequest>(request: R, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ResponseMap[R['type']]> {
     return new Promise((resolve, reject) => {
       const envelope = { id: ++this.lastId, request };
-      const waiting: Waiting = { envelope, resolve: resolve as (response: unknown) => void, reject, resent: false };
+      const timer = setTimeout(() => {
+        if (this.waiting.delete(envelope.id)) reject(new NoAnswer(`no answer to ${request.type} in ${timeoutMs} ms`));
+      }, timeoutMs);
+      const settle =
+        <T>(then: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          then(value);
+        };
+      const waiting: Waiting = { envelope, resolve: settle(resolve as (response: unknown) => void), reject: settle(reject), resent: false };
       this.waiting.set(envelope.id, waiting);
       this.post(waiting);
     });
@@ -63,7 +82,7 @@ export class RequestPort {
       for (const waiting of [...this.waiting.values()]) {
         if (waiting.resent) {
           this.waiting.delete(waiting.envelope.id);
-          waiting.reject(new Error('the extension stopped answering'));
+          waiting.reject(new NoAnswer('the extension stopped answering'));
         } else {
           waiting.resent = true;
           this.post(waiting);
