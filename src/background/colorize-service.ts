@@ -19,7 +19,7 @@ import type { CachedResult } from './result-cache.ts';
 
 const queue = new JobQueue<CachedResult>();
 
-/** Milliseconds per stage of the last colorize that ran the model (read by `npm run bench`). */
+/** Milliseconds per stage of the last colorize that ran the model (read by `npm run bench`; test build only). */
 export interface JobTimings {
   /** Fetch (or base64 decode) and hashing of the source bytes. */
   load: number;
@@ -146,7 +146,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
         };
         // A full or unavailable cache must not cost the user the result.
         await putCached(entry).catch(() => undefined);
-        lastJob = {
+        if (__RECOLOR_TEST__) lastJob = {
           load: tLoaded - t0,
           detect: options.detect ? t1 - tLoaded : 0,
           cacheGet: t2 - t1,

@@ -80,7 +80,8 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
       return { ok: true };
     }
     case 'menu-target':
-      await setImageMenus(request.showsColorized);
+      // Only the tab in front sets the image entries (a port's sender.tab is as it was at connect time: asked afresh).
+      if (sender.tab?.id !== undefined && (await browser.tabs.get(sender.tab.id)).active) await setImageMenus(request.showsColorized);
       return { ok: true };
     case 'engine-status':
       if (request.load) await loadEngine().catch(() => undefined);
@@ -164,9 +165,9 @@ async function setSite(host: string, enabled: boolean): Promise<void> {
   await settings;
 }
 
-// For end-to-end tests, the demo launcher and debugging from the worker's console (a native
-// menu can't be clicked by a test).
-Object.assign(globalThis, {
+// For end-to-end tests, benchmarks and the demo launcher, in the test build only (dist/test/chrome:
+// src/build-flags.d.ts): a native menu can't be clicked by a test.
+if (__RECOLOR_TEST__) Object.assign(globalThis, {
   recolor: {
     handleMenuClick: onMenuClick,
     handleActionClick,

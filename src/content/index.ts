@@ -1,5 +1,5 @@
 // Content script entry (every page, every frame). Waits for settings and the tab's site, then
-// hands the page to PageController. Errors stay here: a broken extension must never break a page.
+// hands the page to PageController (the coordinator; docs/ARCHITECTURE.md). Errors stay here: a broken extension must never break a page.
 import browser from 'webextension-polyfill';
 import { parseContentCommand } from '../shared/messages.ts';
 import type { ContentCommand, ContentResponseMap } from '../shared/messages.ts';
@@ -7,6 +7,7 @@ import { sendToBackground } from '../shared/messaging.ts';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts';
 import { isSiteEnabled, siteOfUrl } from '../shared/sites.ts';
 import { PageController } from './page-controller.ts';
+import { installTestHooks } from './test-hooks.ts';
 
 const MARK = Symbol.for('recolor.content');
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const scope = globalThis as { [MARK]?: boolean };
   if (scope[MARK] || !(document.documentElement instanceof HTMLElement)) return; // not HTML (SVG, XML)
   scope[MARK] = true;
+  if (__RECOLOR_TEST__) installTestHooks();
 
   const [settings, site] = await Promise.all([loadSettings(), topSite()]);
   const controller = new PageController();

@@ -69,7 +69,8 @@ export class Overlay {
   private ensure(): HTMLElement {
     if (this.layer && this.host?.isConnected) return this.layer;
     this.host?.remove();
-    const host = document.createElement('recolor-overlay');
+    // A plain element, no name or attribute of ours: nothing that tells a page it is Recolor's.
+    const host = document.createElement('div');
     host.style.setProperty('all', 'initial', 'important');
     host.style.setProperty('position', 'fixed', 'important');
     host.style.setProperty('width', '0', 'important');

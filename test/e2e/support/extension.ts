@@ -10,7 +10,7 @@ import type { BrowserContext, Worker } from '@playwright/test';
 import { repoRoot } from './fixtures.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const DIST_CHROME = resolve(repoRoot, 'dist/chrome');
+export const DIST_CHROME = resolve(repoRoot, 'dist/test/chrome');
 /** The archive hostname the tests point at the local server. */
 export const ARCHIVE_HOST = 'www.loc.gov';
 /** A public-looking image host of another site, pointed at the local servers too (the `other` server's port: no CORS). */
