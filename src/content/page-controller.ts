@@ -20,7 +20,7 @@ import { loadDetached, readThumbnail, untainted, whenLoaded } from './pixels.ts'
 import { Pointer } from './pointer.ts';
 import { Presenter } from './presenter.ts';
 import type { Shown } from './presenter.ts';
-import { blockedForm } from './result-forms.ts';
+import { blockedForm, standsIn } from './result-forms.ts';
 import type { ResultForm } from './result-forms.ts';
 import { browserSlicerHost, Slicer } from './slicer.ts';
 import { measureSince, timed } from './timing.ts';
@@ -365,7 +365,7 @@ export class PageController {
     this.displayed(item);
   }
 
-  /** After our display of an item changed: a canvas standing in answers for it, and the menu follows. */
+  /** After our display of an item changed: a stand-in's host answers for it, and the menu follows. */
   private displayed(item: Item): void {
     const shown = shownOf(item);
     if (shown?.original.standIn) this.items.set(shown.original.standIn.host, item); // for the hover switch
@@ -407,7 +407,9 @@ export class PageController {
       },
       showsColorized: (element) => {
         const item = this.items.get(element);
-        return item?.state.name === 'colorized' && !item.state.showingOriginal && item.element === element;
+        if (item?.state.name !== 'colorized' || item.state.showingOriginal) return false;
+        // The <img> with our URL, or the host of the stand-in whose <img> the menu sees (not a canvas: no image entries there).
+        return item.element === element || (item.state.shown.form === 'shadow' && item.state.shown.original.standIn?.host === element);
       },
       tellMenu: (showsColorized) => void this.port.request({ type: 'menu-target', showsColorized }).catch(() => undefined),
       hoverControl: () => this.hoverControl,
@@ -432,7 +434,7 @@ export class PageController {
   private readonly onLoadError = (event: Event) => {
     const item = this.items.get(event.target as Element);
     const shown = shownOf(item);
-    if (!item || !shown || shown.form === 'canvas' || item.state.name !== 'colorized' || item.state.showingOriginal) return;
+    if (!item || !shown || standsIn(shown.form) || item.state.name !== 'colorized' || item.state.showingOriginal) return;
     if (!this.presenter.isOurs(item.element, shown)) return; // no longer ours: the page's own image failed
     void this.fallBack(item, shown.form);
   };

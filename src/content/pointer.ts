@@ -9,7 +9,7 @@ import type { Overlay } from './overlay.ts';
 export interface PointerHost {
   /** The element on screen for a colorized image under the pointer, and whether it shows the original; null: none of ours. */
   colorizedAt(element: Element): { onScreen: Element; showingOriginal: boolean } | null;
-  /** Whether the element is an <img> showing our colorized result (the only kind a right-click offers image entries on). */
+  /** Whether the element shows our colorized result as an image the right-click menu offers image entries on (an <img>, or a stand-in's host whose <img> it sees). */
   showsColorized(element: Element): boolean;
   /** Tells the background which image entries fit (menu-target.ts). */
   tellMenu(showsColorized: boolean): void;

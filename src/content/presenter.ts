@@ -4,11 +4,11 @@
 // and puts the original back exactly. Keeps no per-image state of its own: what it showed is
 // returned as a Shown, which the caller keeps in the image's lifecycle state.
 import type { ColorizedImage } from '../shared/messages.ts';
-import { DATA_URL_MAX_CHARS, dataFirst, formsFor, prepareForm, ResultBytes, urlFor } from './result-forms.ts';
+import { DATA_URL_MAX_CHARS, dataFirst, formsFor, prepareForm, ResultBytes, standsIn, urlFor } from './result-forms.ts';
 import type { Prepared, ResultForm } from './result-forms.ts';
 import type { Slicer } from './slicer.ts';
 import { browserBatchClock, SwapBatch } from './swap-batch.ts';
-import { captureOriginal, dropCanvas, showCanvas, showColorized, showOriginal } from './swap.ts';
+import { captureOriginal, dropStandIn, showColorized, showOriginal, showStandIn } from './swap.ts';
 import type { Original, Target } from './swap.ts';
 import { measureSince, timed } from './timing.ts';
 
@@ -21,7 +21,7 @@ type Fingerprint = readonly (string | null)[];
 /** A result on screen (or ready to be, while the original is shown). */
 export interface Shown {
   form: ResultForm;
-  /** The URL shown (data:, blob:); empty for the canvas. */
+  /** The URL shown (data:, blob:), on the element or in the 'shadow' stand-in; empty for the canvas. */
   url: string;
   color: ResultBytes;
   colorWidth: number;
@@ -71,7 +71,7 @@ export class Presenter {
   async present(
     item: Presentable,
     result: ColorizedImage,
-    /** Whether the page's scripts could read the image themselves (else only the canvas form). */
+    /** Whether the page's scripts could read the image themselves (else only the stand-ins). */
     pageMayRead: boolean,
     wanted: () => boolean,
     asOriginal: boolean,
@@ -86,8 +86,9 @@ export class Presenter {
       shown(made);
       return made;
     };
-    for (const form of formsFor(item.kind, this.blocked, dataFirst(result.base64.length, navigator.userAgent), pageMayRead)) {
-      if (form !== 'canvas') {
+    const preferData = dataFirst(result.base64.length, navigator.userAgent);
+    for (const form of formsFor(item.kind, this.blocked, preferData, pageMayRead)) {
+      if (!standsIn(form)) {
         // A large result's bytes (megabytes of base64 decoded and copied into a Blob: several ms)
         // are made in a slice of their own, so no one task holds both that and the swap.
         if (form === 'blob' && result.base64.length > DATA_URL_MAX_CHARS) await this.sliced(() => timed('swap', () => color.blob, item.id));
@@ -100,9 +101,9 @@ export class Presenter {
           }, item.id),
         );
       }
-      // A canvas, drawn from the decoded result: measured apart from the await.
+      // A stand-in, decoded (or drawn) first: measured apart from the await.
       const start = performance.now();
-      const ready = prepareForm(form, color, altOf(item.element));
+      const ready = prepareForm(form, color, altOf(item.element), preferData);
       measureSince('swap', start, item.id);
       const prepared = await ready;
       if (!prepared) continue;
@@ -115,19 +116,19 @@ export class Presenter {
     return null;
   }
 
-  /** Shows the original or our result; returns the element now on screen (a canvas standing in, or the element). */
+  /** Shows the original or our result; returns the element now on screen (a stand-in's host, or the element). */
   display(element: Target, shown: Shown, original: boolean): Element {
     let onScreen: Element = element;
     if (original) showOriginal(element, shown.original);
-    else if (shown.form === 'canvas') {
-      showCanvas(element as HTMLImageElement, shown.original);
+    else if (standsIn(shown.form)) {
+      showStandIn(element as HTMLImageElement, shown.original);
       onScreen = shown.original.standIn?.host ?? element;
     } else showColorized(element, shown.url, shown.colorWidth, shown.sourceWidth);
     shown.expected = fingerprint(element);
     return onScreen;
   }
 
-  /** The element on screen for a shown result: its canvas while one stands in. */
+  /** The element on screen for a shown result: the stand-in's host while it is shown. */
   onScreen(element: Element, shown: Shown): Element {
     return (shown.original.hidden && shown.original.standIn?.host) || element;
   }
@@ -135,7 +136,7 @@ export class Presenter {
   /** Takes our result off (putting the original back if asked; else the page has put its own there). */
   remove(element: Target, shown: Shown, putBack: boolean): void {
     if (putBack) showOriginal(element, shown.original);
-    else dropCanvas(element, shown.original);
+    else dropStandIn(element, shown.original);
     revoke(shown.url);
   }
 
@@ -174,8 +175,8 @@ export class Presenter {
       revoke(shown.url);
       original.standIn = prepared.standIn;
       const next: Shown = { ...shown, form, url: prepared.url };
-      if (form === 'canvas') {
-        // The canvas takes the box the page lays out for its own image (ours, broken, has another).
+      if (standsIn(form)) {
+        // The stand-in takes the box the page lays out for its own image (ours, broken, has another).
         showOriginal(item.element, original);
         shown.expected = fingerprint(item.element); // ours: not the page changing its image
         await (item.element as HTMLImageElement).decode().catch(() => undefined);

@@ -19,10 +19,10 @@ describe('formsFor', () => {
     expect(formsFor(kind, new Set(blocked), preferData)).toEqual(forms);
   });
 
-  // An image the page could not read: only the canvas in a closed shadow root, never a URL the page could fetch or draw.
+  // An image the page could not read: only the stand-ins in a closed shadow root, never a URL the page could fetch or draw.
   it.each<['img' | 'background', ResultForm[], ResultForm[]]>([
-    ['img', [], ['canvas']],
-    ['img', ['blob', 'data'], ['canvas']],
+    ['img', [], ['shadow', 'canvas']],
+    ['img', ['blob', 'data'], ['shadow', 'canvas']],
     ['background', [], []],
   ])('%s the page may not read, %j blocked -> %j', (kind, blocked, forms) => {
     expect(formsFor(kind, new Set(blocked), true, false)).toEqual(forms);

@@ -4,11 +4,51 @@
 // tainted, and fetching what they can find fails. Images the page may read anyway (its own, or
 // another site's served with CORS and asked for with crossorigin) keep the swap by URL.
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ARCHIVE_HOST, PHOTO_HOST } from './support/extension.ts';
 import { boxes, collectPageErrors, isSwapped, onScreen, screenChroma, waitSwapped } from './support/page-checks.ts';
 import { html, useExtension } from './support/setup.ts';
 
 const env = useExtension();
+
+interface DomNode {
+  nodeName: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+}
+
+/**
+ * The src of each <img> inside a shadow root, as the browser sees them (DevTools' view, which closed
+ * roots do not hide): what the right-click menu would pass as the image's URL. Not a page's view.
+ */
+async function shadowImageUrls(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  await cdp.detach();
+  const urls: string[] = [];
+  const walk = (node: DomNode, inShadow: boolean) => {
+    if (inShadow && node.nodeName === 'IMG') {
+      const attributes = node.attributes ?? [];
+      urls.push(attributes[attributes.indexOf('src') + 1]);
+    }
+    for (const child of node.children ?? []) walk(child, inShadow);
+    for (const shadow of node.shadowRoots ?? []) walk(shadow, true);
+  };
+  walk(root, false);
+  return urls;
+}
+
+const menuClick = (menuItemId: string, srcUrl: string, tabId: number) =>
+  env.inWorker(
+    ({ menuItemId, srcUrl, tabId }) =>
+      (globalThis as unknown as { recolor: { handleMenuClick: Function } }).recolor.handleMenuClick({ menuItemId, srcUrl, frameId: 0 }, { id: tabId }),
+    { menuItemId, srcUrl, tabId },
+  );
+
+const menuShowsOriginal = () =>
+  env.inWorker(() => (globalThis as unknown as { recolor: { imageMenuState(): { showsColorized: boolean } } }).recolor.imageMenuState().showsColorized, null);
 
 /** Everything a page script tries, to get at the pixels of the colorized cross-origin photo. */
 const attack = () =>
@@ -84,9 +124,23 @@ test('a cross-origin photo without CORS is colorized on screen, and the page can
   expect(seen.hostShadow).toBe('hidden');
   expect(seen.hostChildren).toBe(0);
 
-  // The hover switch flips it to the original and back.
+  // The right-click menu: over the stand-in it offers "Show original" (the browser sees the <img>
+  // in the shadow root, and passes its URL), which puts the original back; "Colorize" brings ours back.
   const host = await onScreen(page, '#cross');
   const box = (await host.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+  await expect.poll(menuShowsOriginal).toBe(true);
+  const [ours] = await shadowImageUrls(page);
+  expect(ours).toMatch(/^(data|blob):/);
+  const tabId = await env.tabIdOf(page);
+  expect(await menuClick('recolor-show-original', ours, tabId)).toEqual({ ok: true });
+  await expect.poll(() => isSwapped(page, 'cross')).toBe(false);
+  expect(await screenChroma(page, 'cross')).toBeLessThan(gray + 1);
+  expect(await menuClick('recolor-colorize', photo, tabId)).toEqual({ ok: true });
+  await waitSwapped(page, 'cross');
+  await page.mouse.move(0, 0);
+
+  // The hover switch flips it to the original and back.
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.move(box.x + 24, box.y + 14, { steps: 3 });
   await page.mouse.click(box.x + 24, box.y + 14);
