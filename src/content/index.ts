@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { parseContentCommand } from '../shared/messages.ts';
 import type { ContentCommand, ContentResponseMap } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/messaging.ts';
+import { detailOf } from '../shared/result.ts';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts';
 import { isSiteEnabled, siteOfUrl } from '../shared/sites.ts';
 import { PageController } from './page-controller.ts';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   browser.runtime.onMessage.addListener((message: unknown) => {
     const command = parseContentCommand(message);
     if (!command) return undefined;
-    return handle(controller, command).catch((error: unknown) => ({ ok: false, error: String(error) }));
+    return handle(controller, command).catch((error: unknown) => ({ ok: false, error: detailOf(error) }));
   });
 }
 

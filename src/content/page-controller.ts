@@ -6,7 +6,7 @@ import { detectImageKind } from '../detect/index.ts';
 import type { Priority } from '../shared/messages.ts';
 import { MAX_SOURCE_PIXELS } from '../shared/limits.ts';
 import { requestPort } from '../shared/messaging.ts';
-import { isColorizable } from '../shared/result.ts';
+import { detailOf, isColorizable } from '../shared/result.ts';
 import type { FailCode, SkipCode } from '../shared/result.ts';
 import { isBigEnough, looksVector, pageMayRead, routeFor, singleBackgroundUrl } from './candidate-rules.ts';
 import { ColorizeClient } from './colorize-client.ts';
@@ -16,7 +16,7 @@ import { isLookable, next } from './item-lifecycle.ts';
 import type { ItemEvent, ItemState } from './item-lifecycle.ts';
 import { Lifetime } from './lifetime.ts';
 import { Overlay } from './overlay.ts';
-import { loadDetached, readThumbnail, untainted, whenLoaded } from './pixels.ts';
+import { loadDetached, readThumbnail, whenLoaded } from './pixels.ts';
 import { Pointer } from './pointer.ts';
 import { Presenter } from './presenter.ts';
 import type { Shown } from './presenter.ts';
@@ -275,7 +275,7 @@ export class PageController {
       if (!isColorizable(detection.kind)) return this.skip(item, detection.kind === 'color' ? 'color' : 'not-photo', detection.reason);
       await this.colorize(item, priority, false); // already asked: now the bytes go
     } catch (error) {
-      this.skip(item, 'unreadable', String(error));
+      this.skip(item, 'unreadable', detailOf(error));
     }
   }
 
@@ -327,7 +327,7 @@ export class PageController {
       });
       if (!shown) this.fail(item, 'not-shown', 'result could not be shown');
     } catch (error) {
-      this.fail(item, 'internal', String(error));
+      this.fail(item, 'internal', detailOf(error));
     } finally {
       const end = performance.now();
       this.working -= 1;
@@ -340,13 +340,13 @@ export class PageController {
 
   /**
    * Whether the page's scripts could read the image's pixels themselves: only then may the result
-   * be shown as a URL (result-forms.ts). For an <img>, its URL and crossorigin attribute say whether
-   * they may, and a one-pixel read says whether the pixels it loaded really are readable.
+   * be shown as a URL (result-forms.ts). Its URL and (an <img>'s) crossorigin attribute say. Not
+   * caught: a same-origin URL the server redirects to another origin without CORS (a one-pixel
+   * canvas read would tell, but costs ~1 ms per image on the page's main thread).
    */
   private pageMayReadSource(item: Item, url: string): boolean {
     if (item.kind === 'background') return routeFor(url, location.origin) === 'direct';
-    const image = item.element as HTMLImageElement;
-    return pageMayRead(url, location.origin, image.crossOrigin !== null) && untainted(image);
+    return pageMayRead(url, location.origin, (item.element as HTMLImageElement).crossOrigin !== null);
   }
 
   /** Whether a result that took a while is still wanted: not if the page moved on, or the site was switched off. */

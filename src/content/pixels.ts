@@ -68,22 +68,3 @@ export async function loadDetached(url: string): Promise<HTMLImageElement | null
   image.src = url;
   return (await whenLoaded(image)) ? image : null;
 }
-
-let probe: CanvasRenderingContext2D | undefined;
-
-/**
- * Whether a loaded image leaves a canvas of this document readable: false for an image whose pixels
- * came from another origin without CORS (a same-origin URL that redirected elsewhere included).
- * Draws one pixel: cheap.
- */
-export function untainted(image: HTMLImageElement): boolean {
-  probe ??= canvas(1, 1, document.createElement('canvas'));
-  try {
-    probe.drawImage(image, 0, 0, 1, 1, 0, 0, 1, 1);
-    probe.getImageData(0, 0, 1, 1);
-    return true;
-  } catch {
-    probe = undefined; // tainted for good: the next image gets a clean canvas
-    return false;
-  }
-}

@@ -29,7 +29,7 @@ function setup() {
     const port = new FakePort();
     ports.push(port);
     return port;
-  });
+  }, 10);
   return { ports, channel };
 }
 
