@@ -3,12 +3,11 @@
 // for the site), the client asks the background, the presenter puts results on screen and back,
 // the pointer drives the hover switch and the menu's entries. Nothing here may throw into the page.
 import { detectImageKind } from '../detect/index.ts';
-import type { Priority } from '../shared/messages.ts';
-import { MAX_SOURCE_PIXELS } from '../shared/limits.ts';
+import type { PageStatusReport, Priority } from '../shared/messages.ts';
 import { requestPort } from '../shared/messaging.ts';
 import { detailOf, isColorizable } from '../shared/result.ts';
 import type { FailCode, SkipCode } from '../shared/result.ts';
-import { isBigEnough, looksVector, pageMayRead, routeFor, singleBackgroundUrl } from './candidate-rules.ts';
+import { judgeCandidate, pageMayRead, routeFor, singleBackgroundUrl } from './candidate-rules.ts';
 import { ColorizeClient } from './colorize-client.ts';
 import { Discovery } from './discovery.ts';
 import type { Box } from './discovery.ts';
@@ -17,6 +16,7 @@ import type { ItemEvent, ItemState } from './item-lifecycle.ts';
 import { Lifetime } from './lifetime.ts';
 import { Overlay } from './overlay.ts';
 import { loadDetached, readThumbnail, whenLoaded } from './pixels.ts';
+import { PageStatus } from './page-status.ts';
 import { Pointer } from './pointer.ts';
 import { Presenter } from './presenter.ts';
 import type { Shown } from './presenter.ts';
@@ -48,8 +48,6 @@ interface Item {
   overruled: number;
 }
 
-/** Sources narrower than this can't be photos (the display box may still be large: upscaled). */
-const MIN_NATURAL_SIDE = 32;
 /** After the page has put its own image back this often, stop swapping ours in (no tug of war). */
 const MAX_OVERRULED = 3;
 /**
@@ -80,16 +78,16 @@ export class PageController {
   /** Finding images: only while automatic colorizing is on for the site. */
   private discovery: { lifetime: Lifetime; discovery: Discovery } | undefined;
   private presence: Presence | undefined;
-  private showingOriginals = false;
-  private candidates = 0;
-  private working = 0;
-  private lastReport = '';
-  private reportTimer: number | undefined;
+  /** The page's counts, for the toolbar badge (page-status.ts). */
+  private readonly counts = new PageStatus(
+    () => this.colorized.size,
+    (report) => void this.port.request(report).catch(() => undefined),
+  );
   private lastId = 0;
   hoverControl = true;
 
-  constructor() {
-    this.lastReport = JSON.stringify(this.status()); // nothing done yet: nothing to report
+  private get showingOriginals(): boolean {
+    return this.counts.showingOriginals;
   }
 
   get auto(): boolean {
@@ -118,24 +116,18 @@ export class PageController {
     this.discovery = undefined;
     for (const item of [...this.colorized]) if (!item.manual) this.drop(item, true);
     this.leaveIfIdle();
-    this.report();
+    this.counts.changed();
   }
 
   setShowOriginals(show: boolean): void {
-    this.showingOriginals = show;
+    this.counts.showingOriginals = show;
     for (const item of this.colorized) this.display(item, show);
     if (!show) this.discovery?.discovery.rescan();
-    this.report();
+    this.counts.changed();
   }
 
-  status() {
-    return {
-      type: 'page-status' as const,
-      colorized: this.colorized.size,
-      working: this.working,
-      candidates: this.candidates,
-      showingOriginals: this.showingOriginals,
-    };
+  status(): PageStatusReport {
+    return this.counts.now();
   }
 
   async menuColorize(srcUrl: string): Promise<{ ok: boolean; error?: string }> {
@@ -226,35 +218,31 @@ export class PageController {
 
   private considerNow(item: Item): void {
     if (!isLookable(item.state) || !this.auto || this.showingOriginals || !item.element.isConnected || !item.box) return;
-    if (item.kind === 'img') {
-      const image = item.element as HTMLImageElement;
-      if (!image.complete) {
+    const image = item.kind === 'img' ? (item.element as HTMLImageElement) : null;
+    const verdict = judgeCandidate({ kind: item.kind, image, box: item.box, url: () => this.sourceUrlOf(item), pageOrigin: location.origin });
+    switch (verdict.next) {
+      case 'wait-load':
         // Lazy or slow images: look again once they have pixels (and their real size).
         this.apply(item, { type: 'wait-load' });
-        void whenLoaded(image).then((ok) => {
+        void whenLoaded(image!).then((ok) => {
           if (this.apply(item, { type: 'loaded', ok }) && ok) this.discovery?.discovery.watch(item.element);
         });
         return;
+      case 'wait-size':
+        // Left lookable and watched: a box that grows later is looked at again when it does.
+        this.discovery?.discovery.watchSize(item.element);
+        return;
+      case 'skip':
+        return this.skip(item, verdict.code, verdict.detail);
+      case 'ask': {
+        item.sourceUrl = verdict.url;
+        this.counts.candidate();
+        const priority = item.near ? 'visible' : 'background';
+        // Web images: the background fetches, decodes and checks them, off this thread.
+        if (verdict.web) void this.colorize(item, priority, true);
+        else void this.detectHere(item, priority);
       }
-      if (Math.min(image.naturalWidth, image.naturalHeight) < MIN_NATURAL_SIDE) return this.skip(item, 'too-small', 'tiny source');
-      if (image.naturalWidth * image.naturalHeight > MAX_SOURCE_PIXELS) return this.skip(item, 'too-large');
     }
-    if (!isBigEnough(item.box.width, item.box.height)) {
-      // Left lookable and watched: a box that grows later is looked at again when it does.
-      this.discovery?.discovery.watchSize(item.element);
-      return;
-    }
-    const url = this.sourceUrlOf(item);
-    const route = url ? routeFor(url, location.origin) : 'skip';
-    if (!url || looksVector(url) || route === 'skip') return this.skip(item, 'not-raster');
-    // Another origin's CSS background: its result could only be shown as a URL the page can read.
-    if (item.kind === 'background' && route === 'background') return this.skip(item, 'unreadable', 'cross-origin background');
-    item.sourceUrl = url;
-    this.candidates += 1;
-    const priority = item.near ? 'visible' : 'background';
-    // Web images: the background fetches, decodes and checks them, off this thread.
-    if (/^https?:/.test(url)) void this.colorize(item, priority, true);
-    else void this.detectHere(item, priority);
   }
 
   /** The page's own data: and blob: images: a thumbnail and the detector here, then the bytes. */
@@ -307,9 +295,8 @@ export class PageController {
     const start = performance.now();
     item.sourceUrl ??= this.sourceUrlOf(item) ?? undefined;
     const presence = this.present();
-    this.working += 1;
+    this.counts.started();
     presence.overlay.showWorking(item.element, detect ? AUTO_DOT_DELAY_MS : 0);
-    this.report();
     try {
       const url = item.sourceUrl;
       if (!url) return this.skip(item, 'not-raster', 'no source');
@@ -330,10 +317,9 @@ export class PageController {
       this.fail(item, 'internal', detailOf(error));
     } finally {
       const end = performance.now();
-      this.working -= 1;
+      this.counts.finished();
       presence.overlay.doneWorking(item.element);
       this.leaveIfIdle();
-      this.report();
       measureSince('finish', end, item.id);
     }
   }
@@ -423,7 +409,7 @@ export class PageController {
 
   /** With the site off and nothing of ours on the page or under way, nothing of ours keeps listening. */
   private leaveIfIdle(): void {
-    if (this.auto || this.colorized.size > 0 || this.working > 0 || !this.presence) return;
+    if (this.auto || this.colorized.size > 0 || this.counts.busy || !this.presence) return;
     this.presence.lifetime.end();
     this.presence = undefined;
   }
@@ -466,7 +452,7 @@ export class PageController {
       if (moved !== null || generation !== item.generation || item.state.name !== 'colorized') return;
       this.drop(item, true);
       this.skip(item, 'page-refuses');
-      this.report();
+      this.counts.changed();
     } finally {
       item.fallingBack = false;
     }
@@ -484,7 +470,7 @@ export class PageController {
     this.drop(item, false);
     if (item.overruled >= MAX_OVERRULED) this.skip(item, 'page-replaces');
     else this.discovery?.discovery.watch(item.element);
-    this.report();
+    this.counts.changed();
   }
 
   private findBySrc(srcUrl: string): Item | undefined {
@@ -498,21 +484,5 @@ export class PageController {
     const element = matches(last) ? last : Array.from(document.images).find((image) => matches(image));
     if (!element) return undefined;
     return this.items.get(element) ?? this.register(element, element instanceof HTMLImageElement ? 'img' : 'background');
-  }
-
-  // ---- bookkeeping
-
-  /** Tells the background the page's counts, at most every 150 ms (a timer per change would cost more). */
-  private report(): void {
-    if (this.reportTimer !== undefined) return;
-    this.reportTimer = window.setTimeout(() => {
-      this.reportTimer = undefined;
-      // Every message wakes the worker: say nothing until there is something new to say.
-      const status = this.status();
-      const text = JSON.stringify(status);
-      if (text === this.lastReport) return;
-      this.lastReport = text;
-      this.port.request(status).catch(() => undefined);
-    }, 150);
   }
 }
