@@ -1,8 +1,8 @@
 // Builds one extension entry (background, content, options or popup) as a single classic script.
 // Content scripts cannot be ES modules and an MV3 service worker may not use dynamic import(), so
 // every entry is a self-contained IIFE with its dependencies (tfjs included) bundled statically.
-// scripts/build.mjs runs this once per entry (RECOLOR_ENTRY) and assembles dist/chrome and
-// dist/firefox around the results.
+// scripts/build.mjs runs this once per entry (RECOLOR_ENTRY) and build (RECOLOR_BUILD: production
+// or test) and assembles dist/chrome, dist/firefox and dist/test/chrome around the results.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import type { UserConfig } from 'vite';
@@ -25,6 +25,8 @@ export default defineConfig((): UserConfig => {
     define: {
       // tfjs and the polyfill read process.env.NODE_ENV; there is no process in a browser.
       'process.env.NODE_ENV': JSON.stringify('production'),
+      // Test hooks and timing only in the test build (src/build-flags.d.ts; scripts/build.mjs).
+      __RECOLOR_TEST__: JSON.stringify(process.env.RECOLOR_BUILD === 'test'),
     },
     build: {
       outDir: resolve(process.env.RECOLOR_STAGE ?? 'dist/.stage'),

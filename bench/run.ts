@@ -39,13 +39,13 @@ const options: SuiteOptions = values.quick
 if (values.runs) options.runs = options.firstRuns = Math.max(1, Number(values.runs));
 const machine = (values.machine ?? os.hostname().split('.')[0]).toLowerCase().replace(/[^a-z0-9-]+/g, '-') + (values.gpu ? '-gpu' : '');
 
-/** Warns when dist/chrome is older than the sources it is built from. */
+/** Warns when dist/test/chrome (the build with timing, src/build-flags.d.ts) is older than the sources it is built from. */
 function checkBuild(): void {
-  if (!existsSync(join(DIST_CHROME, 'manifest.json'))) throw new Error('dist/chrome is missing: run `npm run build` first');
+  if (!existsSync(join(DIST_CHROME, 'manifest.json'))) throw new Error('dist/test/chrome is missing: run `npm run build` first');
   const built = statSync(join(DIST_CHROME, 'background.js')).mtimeMs;
   const newest = (dir: string): number =>
     Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
-  if (newest(resolve(root, 'src')) > built) log('WARNING: src/ is newer than dist/chrome: run `npm run build` for figures of the current code');
+  if (newest(resolve(root, 'src')) > built) log('WARNING: src/ is newer than dist/test/chrome: run `npm run build` for figures of the current code');
 }
 
 function chromiumVersion(): string {

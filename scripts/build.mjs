@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// npm run build: bundles every entry with Vite (vite.config.ts), then writes two unpacked
-// extensions: dist/chrome (MV3 service worker) and dist/firefox (MV3 event page, gecko id).
+// npm run build: bundles every entry with Vite (vite.config.ts), then writes the unpacked
+// extensions: dist/chrome (MV3 service worker) and dist/firefox (MV3 event page, gecko id), the
+// shipped ones, and dist/test/chrome, the same with test hooks and User Timing measures
+// (src/build-flags.d.ts) for the end-to-end tests, the benchmarks and the demo launcher.
 // Both get the model (models/colorizer, or $RECOLOR_MODEL_DIR for a local stand-in) and the
 // tfjs wasm binaries, so nothing is downloaded at run time.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,23 +26,27 @@ if (process.env.RECOLOR_MODEL_DIR) console.warn(`build: using model from ${model
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 const started = Date.now();
-for (const entry of entries) {
-  process.env.RECOLOR_ENTRY = entry;
-  process.env.RECOLOR_STAGE = stage;
-  await build({ configFile: join(root, 'vite.config.ts'), root, mode: 'production' });
+for (const variant of ['production', 'test']) {
+  for (const entry of entries) {
+    process.env.RECOLOR_ENTRY = entry;
+    process.env.RECOLOR_BUILD = variant;
+    process.env.RECOLOR_STAGE = join(stage, variant);
+    await build({ configFile: join(root, 'vite.config.ts'), root, mode: 'production' });
+  }
 }
 
 const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const wasmDir = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
 
-for (const [target, manifest] of [
-  ['chrome', chromeManifest(base, version)],
-  ['firefox', firefoxManifest(base, version)],
+for (const [target, manifest, variant] of [
+  ['chrome', chromeManifest(base, version), 'production'],
+  ['firefox', firefoxManifest(base, version), 'production'],
+  ['test/chrome', chromeManifest(base, version), 'test'],
 ]) {
   const out = join(dist, target);
   mkdirSync(out, { recursive: true });
-  for (const entry of entries) cpSync(join(stage, `${entry}.js`), join(out, `${entry}.js`));
+  for (const entry of entries) cpSync(join(stage, variant, `${entry}.js`), join(out, `${entry}.js`));
   for (const file of ['options.html', 'popup.html', 'ui.css']) cpSync(join(root, 'src/ui', file), join(out, file));
   cpSync(join(root, 'src/ui/icons'), join(out, 'icons'), { recursive: true });
   cpSync(join(root, '_locales'), join(out, '_locales'), { recursive: true });
@@ -56,4 +62,4 @@ for (const [target, manifest] of [
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 }
 rmSync(stage, { recursive: true, force: true });
-console.log(`build: dist/chrome and dist/firefox written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`build: dist/chrome, dist/firefox and dist/test/chrome written in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -34,7 +34,8 @@ run('npm', ['run', '--silent', 'build']);
 const { chromium } = await import('@playwright/test');
 const server = await serveDemo();
 const demoUrl = `http://127.0.0.1:${server.address().port}/index.html`;
-const dist = join(root, 'dist/chrome');
+// The test build: its worker's hook turns the demo site on (src/build-flags.d.ts).
+const dist = join(root, 'dist/test/chrome');
 const headed = Boolean(process.env.DISPLAY);
 const profile = mkdtempSync(join(tmpdir(), 'recolor-demo-'));
 const context = await chromium.launchPersistentContext(profile, {

@@ -9,13 +9,14 @@ import type { HeapUsage } from '../lib/chromium.ts';
 import type { BenchServer } from '../lib/server.ts';
 import { TARGETS } from '../report.ts';
 import { stats, statsOf } from '../lib/stats.ts';
+import type { ColorizeResponse } from '../../src/shared/messages.ts';
 import type { Stats } from '../lib/stats.ts';
 import type { SuiteOptions } from './options.ts';
 
 /** What src/background/index.ts exposes on the worker's globalThis.recolor (for tests and benchmarks). */
 interface RecolorHooks {
   loadEngine(): Promise<{ backend: { backend: string; reason: string } }>;
-  colorize(source: { kind: 'url'; url: string }, automatic?: boolean): Promise<{ ok: true; base64: string; cached: boolean } | { ok: false; error: string }>;
+  colorize(source: { kind: 'url'; url: string }, automatic?: boolean): Promise<ColorizeResponse>;
   lastJobTimings(): Record<string, number> | undefined;
   engineMemory(): { backend: string; numTensors: number; numBytes: number; wasmHeapBytes?: number } | null;
   engineStatus(): { backend?: string; reason?: string };
@@ -49,7 +50,7 @@ async function colorizeAll(worker: Worker, urls: string[], automatic = false): P
       const start = performance.now();
       const response = await recolor.colorize({ kind: 'url', url }, detect);
       const totalMs = performance.now() - start;
-      if (!response.ok) throw new Error(`${url}: ${response.error}`);
+      if (response.outcome !== 'colorized') throw new Error(`${url}: ${response.outcome} ${response.code} ${response.detail}`);
       if (response.cached) throw new Error(`${url}: served from the cache`);
       jobs.push({ totalMs, stages: recolor.lastJobTimings() ?? {}, bytesOut: Math.floor((response.base64.length * 3) / 4), tensors: recolor.engineMemory()?.numTensors ?? -1 });
     }

@@ -3,12 +3,14 @@
 // black-and-white or toned photo (so the page's main thread never decodes or measures it).
 import { base64ToBytes, bytesToBase64 } from '../shared/base64.ts';
 import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
+import { CodedFailure, detailOf, failed, isColorizable, skipped } from '../shared/result.ts';
+import type { FailCode } from '../shared/result.ts';
 import { DETECT_MAX_SIDE, detectImageKind } from '../detect/index.ts';
 import type { Detection } from '../detect/index.ts';
 import { lastTimings } from '../engine/index.ts';
 import { loadEngine, modelVersion } from './engine-host.ts';
 import { decodeBitmap, decodeImage, encodeImage, hasTransparency, pixelsOf } from './image-codec.ts';
-import { fetchImage, imageFromBytes } from './image-fetch.ts';
+import { fetchImage, imageFromBytes, ImageRejected } from './image-fetch.ts';
 import type { FetchedImage } from './image-fetch.ts';
 import { MAX_WORK_SIDE } from './image-policy.ts';
 import { JobQueue } from './job-queue.ts';
@@ -17,7 +19,7 @@ import type { CachedResult } from './result-cache.ts';
 
 const queue = new JobQueue<CachedResult>();
 
-/** Milliseconds per stage of the last colorize that ran the model (read by `npm run bench`). */
+/** Milliseconds per stage of the last colorize that ran the model (read by `npm run bench`; test build only). */
 export interface JobTimings {
   /** Fetch (or base64 decode) and hashing of the source bytes. */
   load: number;
@@ -52,8 +54,25 @@ export function cancelTab(tabId: number): void {
   queue.cancelOwner(tabId);
 }
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * The failure code for an error on the way to a result. Fetching, decoding and the model each
+ * throw their own kind (image-fetch.ts: ImageRejected for a refusal by policy, anything else for a
+ * fetch that did not get the image).
+ */
+function failureCode(error: unknown, stage: 'load' | 'decode' | 'engine'): FailCode {
+  if (error instanceof CodedFailure) return error.code;
+  if (error instanceof ImageRejected) return 'refused';
+  if (stage === 'load') return 'unreachable';
+  return stage === 'decode' ? 'undecodable' : 'engine';
+}
+
+/** Runs one stage, giving an error the stage's failure code. */
+async function stage<T>(name: 'load' | 'decode' | 'engine', work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof CodedFailure ? error : new CodedFailure(failureCode(error, name), detailOf(error));
+  }
 }
 
 /**
@@ -82,14 +101,12 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
   let decoded: ImageBitmap | undefined;
   try {
     const t0 = performance.now();
-    const image = await load(source);
+    const image = await stage('load', () => load(source));
     const tLoaded = performance.now();
     if (options.detect) {
-      decoded = await decodeBitmap(image.bytes, image.mime);
-      const verdict = await detect(decoded);
-      if (verdict.kind !== 'grayscale' && verdict.kind !== 'toned') {
-        return { ok: false, skipped: true, error: `${verdict.kind}: ${verdict.reason}` };
-      }
+      const bitmap = (decoded = await stage('decode', () => decodeBitmap(image.bytes, image.mime)));
+      const verdict = await stage('decode', () => detect(bitmap));
+      if (!isColorizable(verdict.kind)) return skipped(verdict.kind === 'color' ? 'color' : 'not-photo', verdict.reason);
     }
     const key = cacheKey(source.url, image.hash, await modelVersion(), strength);
     const t1 = performance.now();
@@ -105,13 +122,15 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
     const result =
       cached ??
       (await queue.run(key, priority, async () => {
-        const engine = await loadEngine();
+        const engine = await stage('engine', () => loadEngine());
         const t4 = performance.now();
-        const { image: pixels, sourceWidth, sourceHeight } = decoded
-          ? { image: await pixelsOf(decoded, MAX_WORK_SIDE), sourceWidth: decoded.width, sourceHeight: decoded.height }
-          : await decodeImage(image.bytes, image.mime, MAX_WORK_SIDE);
+        const { image: pixels, sourceWidth, sourceHeight } = await stage('decode', async () =>
+          decoded
+            ? { image: await pixelsOf(decoded, MAX_WORK_SIDE), sourceWidth: decoded.width, sourceHeight: decoded.height }
+            : decodeImage(image.bytes, image.mime, MAX_WORK_SIDE),
+        );
         const t5 = performance.now();
-        const colored = await engine.colorize(pixels, { strength });
+        const colored = await stage('engine', () => engine.colorize(pixels, { strength }));
         const stages = lastTimings(engine);
         const t6 = performance.now();
         const encoded = await encodeImage(colored, hasTransparency(pixels));
@@ -127,7 +146,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
         };
         // A full or unavailable cache must not cost the user the result.
         await putCached(entry).catch(() => undefined);
-        lastJob = {
+        if (__RECOLOR_TEST__) lastJob = {
           load: tLoaded - t0,
           detect: options.detect ? t1 - tLoaded : 0,
           cacheGet: t2 - t1,
@@ -142,7 +161,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
         return entry;
       }, tabId));
     return {
-      ok: true,
+      outcome: 'colorized',
       cached: cached !== undefined,
       base64: bytesToBase64(new Uint8Array(result.bytes)),
       mime: result.mime,
@@ -152,7 +171,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
       sourceHeight: result.sourceHeight,
     };
   } catch (error) {
-    return { ok: false, error: errorText(error) };
+    return failed(error instanceof CodedFailure ? error.code : 'internal', detailOf(error));
   } finally {
     decoded?.close();
   }

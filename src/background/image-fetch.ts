@@ -66,7 +66,8 @@ async function download(url: string): Promise<FetchedImage> {
     redirect: 'follow',
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
   });
-  if (!response.ok) throw new ImageRejected(`HTTP ${response.status}`);
+  // Not a refusal: the page, with the user's cookies, may get what we did not (colorize-service.ts).
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const declared = mediaType(response.headers.get('content-type'));
   const length = Number(response.headers.get('content-length') ?? 0);
   if (length > MAX_IMAGE_BYTES) throw new ImageRejected(`too large (${length} bytes)`);

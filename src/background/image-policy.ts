@@ -1,9 +1,10 @@
 // Which fetched files the background agrees to decode, and how big it lets them get. Pure: the
 // limits keep a service worker's memory bounded and refuse what can't be a photo.
-import { MAX_SOURCE_PIXELS } from '../shared/limits.ts';
+import { fitWithin, MAX_SOURCE_PIXELS } from '../shared/limits.ts';
 import type { Sniffed, RasterFormat } from './image-sniff.ts';
 
-export { MAX_SOURCE_PIXELS };
+/** fitWithin: the size to decode at (one rule for every part, src/shared/limits.ts). */
+export { fitWithin, MAX_SOURCE_PIXELS };
 
 /** Larger downloads are refused (a photo on a web page is rarely over a few MB). */
 export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
@@ -35,10 +36,4 @@ export function judgeImage(sniffed: Sniffed, declaredType: string, byteLength: n
     if (Math.min(width, height) < MIN_SOURCE_SIDE) return { ok: false, reason: `too small (${width}x${height})` };
   }
   return { ok: true, format: sniffed.format };
-}
-
-/** Size to decode at: the source size, or scaled so the long side is at most maxSide. */
-export function fitWithin(width: number, height: number, maxSide: number): { width: number; height: number } {
-  const scale = Math.min(1, maxSide / Math.max(width, height));
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }

@@ -2,12 +2,13 @@
 // synchronously at the top level so a worker woken by an event finds them.
 import browser from 'webextension-polyfill';
 import type { Runtime, Tabs } from 'webextension-polyfill';
-import { CONTENT_ONLY, parseBackgroundRequest, parsePortRequest, REQUEST_PORT } from '../shared/messages.ts';
+import { parseBackgroundRequest, parsePortRequest, REQUEST_PORT, senderOf } from '../shared/messages.ts';
 import type { BackgroundRequest, ImageSource, ResponseMap } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
 import { setSiteEnabled, siteOfUrl } from '../shared/sites.ts';
-import { cancelTab, colorize, errorText, lastJobTimings } from './colorize-service.ts';
+import { detailOf } from '../shared/result.ts';
+import { cancelTab, colorize, lastJobTimings } from './colorize-service.ts';
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
 import type { MenuClick } from './menus.ts';
@@ -65,7 +66,8 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
       return { ok: true };
     }
     case 'menu-target':
-      await setImageMenus(request.showsColorized);
+      // Only the tab in front sets the image entries (a port's sender.tab is as it was at connect time: asked afresh).
+      if (sender.tab?.id !== undefined && (await browser.tabs.get(sender.tab.id)).active) await setImageMenus(request.showsColorized);
       return { ok: true };
     case 'engine-status':
       if (request.load) await loadEngine().catch(() => undefined);
@@ -82,9 +84,9 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
 
 /** The answer to a request from `sender`, or undefined where the sender may not make it. */
 function answer(request: BackgroundRequest, sender: Runtime.MessageSender) {
-  const allowed = CONTENT_ONLY.has(request.type) ? fromContentScript(sender) : fromExtensionPage(sender);
+  const allowed = senderOf(request.type) === 'content-script' ? fromContentScript(sender) : fromExtensionPage(sender);
   if (!allowed) return undefined;
-  return handle(request, sender).catch((error: unknown) => ({ ok: false, error: errorText(error) }));
+  return handle(request, sender).catch((error: unknown) => ({ ok: false, error: detailOf(error) }));
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -153,9 +155,9 @@ async function setSite(host: string, enabled: boolean): Promise<void> {
   await settings;
 }
 
-// For end-to-end tests, the demo launcher and debugging from the worker's console (a native
-// menu can't be clicked by a test).
-Object.assign(globalThis, {
+// For end-to-end tests, benchmarks and the demo launcher, in the test build only (dist/test/chrome:
+// src/build-flags.d.ts): a native menu can't be clicked by a test.
+if (__RECOLOR_TEST__) Object.assign(globalThis, {
   recolor: {
     handleMenuClick: onMenuClick,
     imageMenuState,

@@ -12,10 +12,10 @@ const skips = new Map<number, Map<string, string>>();
 
 /** Remembers an automatic request that the detector answered with a skip. */
 export function noteColorizeResult(tabId: number | undefined, url: string, response: ColorizeResponse): void {
-  if (tabId === undefined || response.ok || !('skipped' in response)) return;
+  if (tabId === undefined || response.outcome !== 'skipped') return;
   let tab = skips.get(tabId);
   if (!tab) skips.set(tabId, (tab = new Map()));
-  tab.set(url, response.error);
+  tab.set(url, response.detail || response.code);
 }
 
 export function forgetSkips(tabId: number): void {

@@ -2,14 +2,13 @@
 import sharp from 'sharp';
 import { DETECT_MAX_SIDE, detectImageKind, type Detection } from '../detect/index.ts';
 import type { RgbaImage } from '../engine/index.ts';
+import { fitWithin } from '../shared/limits.ts';
 
 export async function detectImage(image: RgbaImage): Promise<Detection> {
   const { data, width, height } = image;
-  const scale = Math.min(1, DETECT_MAX_SIDE / Math.max(width, height));
-  const w = Math.max(1, Math.round(width * scale));
-  const h = Math.max(1, Math.round(height * scale));
+  const { width: w, height: h } = fitWithin(width, height, DETECT_MAX_SIDE);
   const small =
-    scale === 1
+    w === width && h === height
       ? data
       : await sharp(Buffer.from(data.buffer, data.byteOffset, data.length), { raw: { width, height, channels: 4 } })
           .resize(w, h, { fit: 'fill' })

@@ -8,6 +8,8 @@ import { detectImage } from './detect-file.ts';
 import { decodeImage, encodePng } from './image-io.ts';
 import { DEFAULT_MODEL_DIR, fileModelHandler, readModelVersion } from './model-files.ts';
 import { Progress, type ProgressSink } from './progress.ts';
+import { failed, isColorizable, skipped } from '../shared/result.ts';
+import type { Result, SkipCode } from '../shared/result.ts';
 
 export interface CliIo {
   stdout: ProgressSink;
@@ -17,10 +19,11 @@ export interface CliIo {
 /** The model cannot be loaded: nothing else can succeed, so the run stops. */
 class ModelLoadError extends Error {}
 
-type Outcome =
-  | { status: 'colorized'; job: Job; kind: string }
-  | { status: 'skipped'; job: Job; why: string }
-  | { status: 'failed'; job: Job; why: string };
+/** One file's result (the shared result contract), with the file it is for. */
+type Outcome = Result<{ kind: string }> & { job: Job };
+
+/** How the summary words a skip code. */
+const SKIP_WORDS: Partial<Record<SkipCode, string>> = { color: 'already in color', 'not-photo': 'not a photograph' };
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -40,14 +43,13 @@ async function processJob(job: Job, options: CliOptions, engine: () => Promise<E
   try {
     image = await decodeImage(job.input);
   } catch (error) {
-    return { status: 'failed', job, why: `not a readable image (${message(error)})` };
+    return { ...failed('undecodable', `not a readable image (${message(error)})`), job };
   }
   let kind = 'forced';
   if (!options.force) {
     const detection = await detectImage(image);
     kind = detection.kind;
-    if (detection.kind === 'color') return { status: 'skipped', job, why: `already in color (${detection.reason})` };
-    if (detection.kind === 'not-photo') return { status: 'skipped', job, why: `not a photograph (${detection.reason})` };
+    if (!isColorizable(detection.kind)) return { ...skipped(detection.kind === 'color' ? 'color' : 'not-photo', detection.reason), job };
   }
   const loaded = await engine().catch((error: unknown) => {
     throw new ModelLoadError(message(error));
@@ -55,9 +57,9 @@ async function processJob(job: Job, options: CliOptions, engine: () => Promise<E
   try {
     const colored = await loaded.colorize(image, { strength: options.strength });
     await encodePng(colored, job.output);
-    return { status: 'colorized', job, kind };
+    return { outcome: 'colorized', job, kind };
   } catch (error) {
-    return { status: 'failed', job, why: message(error) };
+    return { ...failed('engine', message(error)), job };
   }
 }
 
@@ -67,19 +69,19 @@ function displayPath(file: string): string {
 }
 
 function summarize(outcomes: Outcome[], missing: number, io: CliIo): void {
-  const skipped = outcomes.filter((o) => o.status === 'skipped');
-  const failed = outcomes.filter((o) => o.status === 'failed');
-  const colorized = outcomes.length - skipped.length - failed.length;
-  if (skipped.length > 0) {
-    io.stdout.write(`Skipped ${skipped.length} (use --force to colorize them anyway):\n`);
-    for (const o of skipped) io.stdout.write(`  ${o.job.input}: ${o.why}\n`);
+  const skips = outcomes.filter((o) => o.outcome === 'skipped');
+  const failures = outcomes.filter((o) => o.outcome === 'failed');
+  const colorized = outcomes.length - skips.length - failures.length;
+  if (skips.length > 0) {
+    io.stdout.write(`Skipped ${skips.length} (use --force to colorize them anyway):\n`);
+    for (const o of skips) io.stdout.write(`  ${o.job.input}: ${SKIP_WORDS[o.code] ?? o.code} (${o.detail})\n`);
   }
-  if (failed.length > 0) {
-    io.stderr.write(`Failed ${failed.length}:\n`);
-    for (const o of failed) io.stderr.write(`  ${o.job.input}: ${o.why}\n`);
+  if (failures.length > 0) {
+    io.stderr.write(`Failed ${failures.length}:\n`);
+    for (const o of failures) io.stderr.write(`  ${o.job.input}: ${o.detail}\n`);
   }
   io.stdout.write(
-    `Colorized ${colorized}, skipped ${skipped.length}, failed ${failed.length + missing}.\n`,
+    `Colorized ${colorized}, skipped ${skips.length}, failed ${failures.length + missing}.\n`,
   );
 }
 
@@ -107,7 +109,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
         return 1;
       }
       outcomes.push(outcome);
-      if (outcome.status === 'colorized') {
+      if (outcome.outcome === 'colorized') {
         const line = `${job.input} -> ${displayPath(job.output)} (${outcome.kind})`;
         if (progress) progress.log(line, io.stdout);
         else io.stdout.write(`${line}\n`);
@@ -119,7 +121,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     if (enginePromise) (await enginePromise.catch(() => undefined))?.dispose();
   }
   summarize(outcomes, missing.length, io);
-  return outcomes.some((o) => o.status === 'failed') || missing.length > 0 ? 1 : 0;
+  return outcomes.some((o) => o.outcome === 'failed') || missing.length > 0 ? 1 : 0;
 }
 
 export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {

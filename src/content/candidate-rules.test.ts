@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cssUrl, densityFor, isBigEnough, looksVector, routeFor, singleBackgroundUrl, srcsetFor } from './candidate-rules.ts';
+import { cssUrl, densityFor, isBigEnough, judgeCandidate, looksVector, pageMayRead, routeFor, singleBackgroundUrl, srcsetFor } from './candidate-rules.ts';
+import type { CandidateFacts } from './candidate-rules.ts';
 
 describe('singleBackgroundUrl', () => {
   it.each([
@@ -86,4 +87,56 @@ describe('isBigEnough and looksVector', () => {
     ['https://logo.svg/', false],
     ['https://a.org/photo.jpg?as=.svg', false],
   ])('%s vector=%s', (url, vector) => expect(looksVector(url)).toBe(vector));
+});
+
+describe('pageMayRead', () => {
+  const page = 'https://www.loc.gov';
+  it.each<[string, boolean, boolean]>([
+    ['https://www.loc.gov/pictures/a.jpg', false, true],
+    ['https://www.loc.gov:443/pictures/a.jpg', false, true],
+    ['data:image/jpeg;base64,AAAA', false, true],
+    ['blob:https://www.loc.gov/0c4e', false, true],
+    // Another origin: readable only with CORS asked for (the load fails without the server's consent).
+    ['https://tile.loc.gov/a.jpg', false, false],
+    ['https://tile.loc.gov/a.jpg', true, true],
+    ['http://www.loc.gov/pictures/a.jpg', false, false],
+    ['ftp://www.loc.gov/a.jpg', true, false],
+  ])('%s (CORS asked: %s) -> %s', (url, cors, expected) => {
+    expect(pageMayRead(url, page, cors)).toBe(expected);
+  });
+});
+
+describe('judgeCandidate', () => {
+  const page = 'https://www.loc.gov';
+  const loaded = (w: number, h: number) => ({ complete: true, naturalWidth: w, naturalHeight: h });
+  const img = (image: CandidateFacts['image'], box: [number, number], url: string | null): CandidateFacts => ({
+    kind: 'img',
+    image,
+    box: { width: box[0], height: box[1] },
+    url: () => url,
+    pageOrigin: page,
+  });
+  const background = (url: string | null): CandidateFacts => ({ kind: 'background', image: null, box: { width: 300, height: 200 }, url: () => url, pageOrigin: page });
+  it.each<[string, CandidateFacts, ReturnType<typeof judgeCandidate>]>([
+    ['a loaded photo', img(loaded(800, 600), [400, 300], `${page}/a.jpg`), { next: 'ask', url: `${page}/a.jpg`, web: true }],
+    ["the page's own data: image", img(loaded(800, 600), [400, 300], 'data:image/png;base64,AA'), { next: 'ask', url: 'data:image/png;base64,AA', web: false }],
+    ['still loading', img({ complete: false, naturalWidth: 0, naturalHeight: 0 }, [400, 300], `${page}/a.jpg`), { next: 'wait-load' }],
+    ['a tiny source, upscaled', img(loaded(20, 300), [400, 300], `${page}/a.jpg`), { next: 'skip', code: 'too-small', detail: 'tiny source' }],
+    ['over 36 MP', img(loaded(8000, 6000), [400, 300], `${page}/a.jpg`), { next: 'skip', code: 'too-large', detail: '8000x6000' }],
+    ['a small box for now', img(loaded(800, 600), [80, 60], `${page}/a.jpg`), { next: 'wait-size' }],
+    ['vector art', img(loaded(800, 600), [400, 300], `${page}/a.svg`), { next: 'skip', code: 'not-raster', detail: `${page}/a.svg` }],
+    ['no URL', img(loaded(800, 600), [400, 300], null), { next: 'skip', code: 'not-raster', detail: 'no URL' }],
+    ['another site\'s photo', img(loaded(800, 600), [400, 300], 'https://tile.loc.gov/a.jpg'), { next: 'ask', url: 'https://tile.loc.gov/a.jpg', web: true }],
+    ['a background of its own', background(`${page}/b.jpg`), { next: 'ask', url: `${page}/b.jpg`, web: true }],
+    // No stand-in for a CSS background: another site's would have to be shown as a URL the page could read.
+    ['another site\'s background', background('https://tile.loc.gov/b.jpg'), { next: 'skip', code: 'unreadable', detail: 'cross-origin background' }],
+  ])('%s', (_, facts, verdict) => {
+    expect(judgeCandidate(facts)).toEqual(verdict);
+  });
+
+  it('reads the URL only once the cheaper checks pass', () => {
+    let reads = 0;
+    judgeCandidate({ kind: 'background', image: null, box: { width: 20, height: 20 }, url: () => (reads++, 'x'), pageOrigin: page });
+    expect(reads).toBe(0);
+  });
 });

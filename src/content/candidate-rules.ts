@@ -1,5 +1,7 @@
 // Which elements are worth a look, and the small calculations the swap needs. Pure (strings and
 // numbers in, strings and numbers out), so it is table-tested without a browser.
+import { MAX_SOURCE_PIXELS } from '../shared/limits.ts';
+import type { SkipCode } from '../shared/result.ts';
 
 /** Smaller boxes are icons, avatars, buttons: not photos worth colorizing. */
 export const MIN_DISPLAY_SIDE = 96;
@@ -62,9 +64,61 @@ export function routeFor(url: string, pageOrigin: string): SourceRoute {
   return origin === pageOrigin ? 'direct' : 'background';
 }
 
+/**
+ * Whether the page's own scripts may read the pixels of an image from `url`: its own (same-origin,
+ * data:, blob:), or one it loaded with CORS (`corsRequested`: a crossorigin attribute, whose load
+ * fails unless the server consents). A cross-origin image without CORS is hidden from the page by
+ * the same-origin policy, and so must its colorized result be (result-forms.ts). Pure.
+ */
+export function pageMayRead(url: string, pageOrigin: string, corsRequested: boolean): boolean {
+  const route = routeFor(url, pageOrigin);
+  return route === 'direct' || (route === 'background' && corsRequested);
+}
+
 /** "image/svg+xml" data URLs and .svg paths: vector art, never a photo. */
 export function looksVector(url: string): boolean {
   if (url.startsWith('data:')) return /^data:image\/svg/i.test(url);
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/, 1)[0];
   return /\.svgz?$/i.test(path);
+}
+
+/** Sources narrower than this can't be photos (the display box may still be large: upscaled). */
+export const MIN_NATURAL_SIDE = 32;
+
+/** What the content script knows of an element near the viewport when it looks at it. */
+export interface CandidateFacts {
+  kind: 'img' | 'background';
+  /** An <img>'s load state and natural size; null for a CSS background. */
+  image: { complete: boolean; naturalWidth: number; naturalHeight: number } | null;
+  /** Its box as the observers last reported it. */
+  box: { width: number; height: number };
+  /** Its image's URL, read only when the cheaper checks pass (a background's costs a style read). */
+  url(): string | null;
+  pageOrigin: string;
+}
+
+export type CandidateVerdict =
+  /** An <img> without pixels yet: looked at again once it loads. */
+  | { next: 'wait-load' }
+  /** A box too small for a photo now: looked at again if it grows. */
+  | { next: 'wait-size' }
+  | { next: 'skip'; code: SkipCode; detail: string }
+  /** Ask about it: a web image the background fetches and checks, or the page's own (read here). */
+  | { next: 'ask'; url: string; web: boolean };
+
+/** Whether automatic colorizing asks about an element, and if not, why not or not yet. Pure (but for `url()`). */
+export function judgeCandidate(facts: CandidateFacts): CandidateVerdict {
+  const { image, box } = facts;
+  if (image) {
+    if (!image.complete) return { next: 'wait-load' };
+    if (Math.min(image.naturalWidth, image.naturalHeight) < MIN_NATURAL_SIDE) return { next: 'skip', code: 'too-small', detail: 'tiny source' };
+    if (image.naturalWidth * image.naturalHeight > MAX_SOURCE_PIXELS) return { next: 'skip', code: 'too-large', detail: `${image.naturalWidth}x${image.naturalHeight}` };
+  }
+  if (!isBigEnough(box.width, box.height)) return { next: 'wait-size' };
+  const url = facts.url();
+  const route = url ? routeFor(url, facts.pageOrigin) : 'skip';
+  if (!url || looksVector(url) || route === 'skip') return { next: 'skip', code: 'not-raster', detail: url ?? 'no URL' };
+  // Another origin's CSS background: its result could only be shown as a URL the page could read.
+  if (facts.kind === 'background' && route === 'background') return { next: 'skip', code: 'unreadable', detail: 'cross-origin background' };
+  return { next: 'ask', url, web: /^https?:/.test(url) };
 }

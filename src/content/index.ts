@@ -1,12 +1,14 @@
 // Content script entry (every page, every frame). Waits for settings and the tab's site, then
-// hands the page to PageController. Errors stay here: a broken extension must never break a page.
+// hands the page to PageController (the coordinator; docs/ARCHITECTURE.md). Errors stay here: a broken extension must never break a page.
 import browser from 'webextension-polyfill';
 import { parseContentCommand } from '../shared/messages.ts';
 import type { ContentCommand, ContentResponseMap } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/messaging.ts';
+import { detailOf } from '../shared/result.ts';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts';
 import { isSiteEnabled, siteOfUrl } from '../shared/sites.ts';
 import { PageController } from './page-controller.ts';
+import { installTestHooks } from './test-hooks.ts';
 
 const MARK = Symbol.for('recolor.content');
 
@@ -14,11 +16,11 @@ async function main(): Promise<void> {
   const scope = globalThis as { [MARK]?: boolean };
   if (scope[MARK] || !(document.documentElement instanceof HTMLElement)) return; // not HTML (SVG, XML)
   scope[MARK] = true;
+  if (__RECOLOR_TEST__) installTestHooks();
 
   const [settings, site] = await Promise.all([loadSettings(), topSite()]);
   const controller = new PageController();
   controller.hoverControl = settings.hoverControl;
-  controller.start();
   controller.setAuto(isSiteEnabled(site, settings).enabled);
 
   onSettingsChanged((fresh) => {
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   browser.runtime.onMessage.addListener((message: unknown) => {
     const command = parseContentCommand(message);
     if (!command) return undefined;
-    return handle(controller, command).catch((error: unknown) => ({ ok: false, error: String(error) }));
+    return handle(controller, command).catch((error: unknown) => ({ ok: false, error: detailOf(error) }));
   });
 }
 

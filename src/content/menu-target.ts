@@ -3,6 +3,8 @@
 // menu as soon as the page has seen the 'contextmenu' event, before a message sent from that event
 // could change it, so the menu is set while the pointer moves: once when it enters a colorized
 // image and once when it leaves, never per mouse move, and never on pages with nothing colorized.
+// Only the user's own pointer counts: events a page script makes (isTrusted false) are ignored.
+import type { Lifetime } from './lifetime.ts';
 
 export class MenuTarget {
   /** What this frame last told the background. */
@@ -14,15 +16,15 @@ export class MenuTarget {
     private readonly tell: (showsColorized: boolean) => void,
   ) {}
 
-  start(): void {
+  start(lifetime: Lifetime): void {
     const options = { capture: true, passive: true };
-    document.addEventListener('mouseover', (event) => this.pointerAt(event.target as Element), options);
+    lifetime.listen<MouseEvent>(document, 'mouseover', (event) => event.isTrusted && this.pointerAt(event.target as Element), options);
     // Out of this frame (into a parent frame, or out of the window): nothing of ours under it.
-    document.addEventListener('mouseout', (event) => event.relatedTarget === null && this.pointerAt(null), options);
+    lifetime.listen<MouseEvent>(document, 'mouseout', (event) => event.isTrusted && event.relatedTarget === null && this.pointerAt(null), options);
     // A keyboard-opened menu has no pointer: this corrects the next one at least.
-    document.addEventListener('contextmenu', (event) => this.pointerAt(event.target as Element), options);
+    lifetime.listen<MouseEvent>(document, 'contextmenu', (event) => event.isTrusted && this.pointerAt(event.target as Element), options);
     // The background resets the entries when another tab comes to the front.
-    document.addEventListener('visibilitychange', () => document.hidden && this.forget());
+    lifetime.listen(document, 'visibilitychange', () => document.hidden && this.forget());
   }
 
   pointerAt(element: Element | null): void {

@@ -1,6 +1,7 @@
 // The extension's only visible page furniture: a small pulsing dot on images being worked on, and
 // an original/colorized switch on hover. It lives in one fixed, zero-size host on <html> (outside
 // <body>, so it can't move the page's boxes), in a closed shadow root the page's CSS can't reach.
+import type { Lifetime } from './lifetime.ts';
 import { timed } from './timing.ts';
 
 const CSS = `
@@ -47,12 +48,29 @@ export class Overlay {
   /** Elements whose dot waits for its delay (see showWorking), with when it is due; one timer for all. */
   private readonly later = new Map<Element, number>();
   private laterTimer: number | undefined;
+  /** Whether the scroll and resize listeners are on (from the first dot or switch on). */
+  private following = false;
 
-  constructor(private readonly onSwitch: (element: Element) => void) {}
+  /** Lives as long as `lifetime`: its end takes the layer out and stops its listeners and observer. */
+  constructor(
+    private readonly onSwitch: (element: Element) => void,
+    private readonly lifetime: Lifetime,
+  ) {
+    lifetime.hold(this.boxes);
+    lifetime.signal.addEventListener('abort', () => {
+      this.host?.remove();
+      clearTimeout(this.hideTimer);
+      clearTimeout(this.laterTimer);
+      cancelAnimationFrame(this.frame);
+      cancelAnimationFrame(this.placing);
+    });
+  }
 
   private ensure(): HTMLElement {
     if (this.layer && this.host?.isConnected) return this.layer;
-    const host = document.createElement('recolor-overlay');
+    this.host?.remove();
+    // A plain element, no name or attribute of ours: nothing that tells a page it is Recolor's.
+    const host = document.createElement('div');
     host.style.setProperty('all', 'initial', 'important');
     host.style.setProperty('position', 'fixed', 'important');
     host.style.setProperty('width', '0', 'important');
@@ -74,8 +92,11 @@ export class Overlay {
     document.documentElement.append(host);
     this.host = host;
     this.layer = layer;
-    addEventListener('scroll', this.reposition, { passive: true, capture: true });
-    addEventListener('resize', this.reposition, { passive: true });
+    if (!this.following) {
+      this.following = true;
+      this.lifetime.listen(window, 'scroll', this.reposition, { passive: true, capture: true });
+      this.lifetime.listen(window, 'resize', this.reposition, { passive: true });
+    }
     return layer;
   }
 
@@ -207,6 +228,7 @@ export class Overlay {
       const button = document.createElement('button');
       button.type = 'button';
       button.addEventListener('click', (event) => {
+        if (!event.isTrusted) return; // the user's click only
         event.preventDefault();
         event.stopPropagation();
         if (this.buttonFor) this.onSwitch(this.buttonFor);

@@ -3,6 +3,7 @@
 // that need the user's cookies (PNG bytes). Web images are fetched, decoded and checked by the
 // background, off the page's main thread. Both throw a SecurityError on a tainted canvas.
 import { DETECT_MAX_SIDE } from '../detect/index.ts';
+import { fitWithin } from '../shared/limits.ts';
 
 export interface Thumbnail {
   data: Uint8ClampedArray;
@@ -20,16 +21,11 @@ function canvas(width: number, height: number, element = (scratch ??= document.c
   return context;
 }
 
-export function thumbnailSize(width: number, height: number, maxSide = DETECT_MAX_SIDE) {
-  const scale = Math.min(1, maxSide / Math.max(width, height));
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
-}
-
 let thumbnails: CanvasRenderingContext2D | undefined;
 
 /** Draws a loaded image small (for the page's own data: and blob: images). Throws on a tainted image. */
 export function readThumbnail(image: HTMLImageElement): Thumbnail {
-  const size = thumbnailSize(image.naturalWidth, image.naturalHeight);
+  const size = fitWithin(image.naturalWidth, image.naturalHeight, DETECT_MAX_SIDE);
   // One canvas of the largest thumbnail size, never resized: resizing reallocates its bitmap.
   thumbnails ??= canvas(DETECT_MAX_SIDE, DETECT_MAX_SIDE, document.createElement('canvas'));
   const context = thumbnails;

@@ -18,6 +18,15 @@ describe('formsFor', () => {
   ])('%s with %j blocked, data first %s -> %j', (kind, blocked, preferData, forms) => {
     expect(formsFor(kind, new Set(blocked), preferData)).toEqual(forms);
   });
+
+  // An image the page could not read: only the stand-ins in a closed shadow root, never a URL the page could fetch or draw.
+  it.each<['img' | 'background', ResultForm[], ResultForm[]]>([
+    ['img', [], ['shadow', 'canvas']],
+    ['img', ['blob', 'data'], ['shadow', 'canvas']],
+    ['background', [], []],
+  ])('%s the page may not read, %j blocked -> %j', (kind, blocked, forms) => {
+    expect(formsFor(kind, new Set(blocked), true, false)).toEqual(forms);
+  });
 });
 
 describe('dataFirst', () => {

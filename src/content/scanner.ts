@@ -3,6 +3,7 @@
 // `found`, and source changes made by the page (not by us) to `changed`. Walking the DOM for
 // background images is sliced so that a huge page is scanned over several frames.
 import { isBigEnough, singleBackgroundUrl } from './candidate-rules.ts';
+import type { Lifetime } from './lifetime.ts';
 import type { Slicer } from './slicer.ts';
 import { timed } from './timing.ts';
 
@@ -16,27 +17,23 @@ export interface ScannerEvents {
   changed(element: HTMLElement, attribute: string): void;
 }
 
+/** Scans the document and watches it for as long as `lifetime` lasts (its end stops the observer and any walk under way). */
 export class Scanner {
-  private observer: MutationObserver | undefined;
-
   constructor(
+    private readonly lifetime: Lifetime,
     private readonly slicer: Slicer,
     private readonly events: ScannerEvents,
   ) {}
 
   start(): void {
     this.scan(document.documentElement);
-    this.observer = new MutationObserver((records) => timed('mutations', () => this.onMutations(records)));
-    this.observer.observe(document.documentElement, {
+    const observer = this.lifetime.hold(new MutationObserver((records) => timed('mutations', () => this.onMutations(records))));
+    observer.observe(document.documentElement, {
       childList: true,
       subtree: true,
       attributes: true,
       attributeFilter: ['src', 'srcset', 'style'],
     });
-  }
-
-  stop(): void {
-    this.observer?.disconnect();
   }
 
   /** Everything under root: images at once (cheap), background images in slices. */
@@ -49,6 +46,7 @@ export class Scanner {
     for (const image of Array.from(root.getElementsByTagName('img'))) this.events.found(image, 'img');
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     const walk = () => {
+      if (this.lifetime.ended) return;
       for (let i = 0; i < WALK_CHUNK; i++) {
         const node = walker.nextNode();
         if (!node) return;
@@ -62,6 +60,7 @@ export class Scanner {
   }
 
   private checkBackground(element: Element): void {
+    if (this.lifetime.ended) return;
     if (!(element instanceof HTMLElement) || element instanceof HTMLImageElement) return;
     if (!element.isConnected || !isBigEnough(element.offsetWidth, element.offsetHeight)) return;
     if (singleBackgroundUrl(getComputedStyle(element).backgroundImage)) this.events.found(element, 'background');

@@ -1,7 +1,10 @@
 // Puts a colorized image in place of the original without changing layout, and puts the original
-// back exactly as it was (attribute for attribute, inline style included). Where the page lets no
-// URL of ours through, a canvas stands in for the <img>, which stays in the DOM, hidden.
+// back exactly as it was (attribute for attribute, inline style included). Where no URL of ours
+// may be shown on the <img> (the page refuses them, or could read the image's pixels through them),
+// a stand-in (our picture in a closed shadow root: result-forms.ts) takes its place, and the <img>
+// stays in the DOM, hidden.
 import { cssUrl, densityFor, srcsetFor } from './candidate-rules.ts';
+import type { StandIn } from './result-forms.ts';
 
 export type Target = HTMLImageElement | HTMLElement;
 
@@ -21,9 +24,9 @@ export interface Original {
   attributes: SavedAttribute[];
   /** Inline background-image and -size of a CSS-background element, with their priorities. */
   background?: InlineProperty[];
-  /** The canvas drawn for an <img> whose page blocks our URLs (result-forms.ts). */
-  canvas?: HTMLCanvasElement;
-  /** The <img>'s inline display (and whether it had a style attribute) while the canvas stands in for it. */
+  /** The stand-in for an <img> (result-forms.ts). */
+  standIn?: StandIn;
+  /** The <img>'s inline display (and whether it had a style attribute) while the stand-in is shown. */
   hidden?: { display: InlineProperty; hadStyle: boolean };
 }
 
@@ -84,30 +87,40 @@ export function showColorized(target: Target, url: string, pixelWidth: number, s
   }
 }
 
+/** Properties of the <img> that place its picture inside its box: the stand-in's picture takes them. */
+const PICTURE_PROPERTIES = ['object-fit', 'object-position', 'image-rendering'];
+
 /**
- * Shows the original's canvas in the <img>'s place: the image gets its original attributes back
- * and is hidden; the canvas takes the image's computed style, so it has the same box, object-fit
- * and the rest. Call it while the image shows its original, loaded (its box is then the one the
- * page laid out).
+ * Shows the stand-in in the <img>'s place: the image gets its original attributes back and is
+ * hidden; the host takes the image's computed style (so it has the same box, margins, border and
+ * the rest; an inline image's host is an inline-block, which sits on the line as a replaced element
+ * does), and the picture fills the host's content box as the image's picture filled it. Call it
+ * while the image shows its original, loaded (its box is then the one the page laid out).
  */
-export function showCanvas(img: HTMLImageElement, original: Original): void {
-  const canvas = original.canvas;
-  if (!canvas || original.hidden) return;
+export function showStandIn(img: HTMLImageElement, original: Original): void {
+  const standIn = original.standIn;
+  if (!standIn || original.hidden) return;
   showOriginal(img, original);
   const computed = getComputedStyle(img);
-  for (const name of Array.from(computed)) canvas.style.setProperty(name, computed.getPropertyValue(name));
-  if (img.title) canvas.title = img.title;
+  const { host, picture } = standIn;
+  for (const name of Array.from(computed)) host.style.setProperty(name, computed.getPropertyValue(name));
+  if (computed.display === 'inline') host.style.setProperty('display', 'inline-block');
+  for (const name of PICTURE_PROPERTIES) picture.style.setProperty(name, computed.getPropertyValue(name));
+  picture.style.setProperty('display', 'block');
+  picture.style.setProperty('width', '100%');
+  picture.style.setProperty('height', '100%');
+  if (img.title) host.title = img.title;
   original.hidden = {
     display: { name: 'display', value: img.style.getPropertyValue('display'), priority: img.style.getPropertyPriority('display') },
     hadStyle: img.hasAttribute('style'),
   };
   img.style.setProperty('display', 'none', 'important');
-  img.before(canvas);
+  img.before(host);
 }
 
-/** Takes the canvas out and shows the <img> again. */
-export function dropCanvas(target: Target, original: Original): void {
-  original.canvas?.remove();
+/** Takes the stand-in out and shows the <img> again. */
+export function dropStandIn(target: Target, original: Original): void {
+  original.standIn?.host.remove();
   const hidden = original.hidden;
   if (!hidden) return;
   const { name, value, priority } = hidden.display;
@@ -118,7 +131,7 @@ export function dropCanvas(target: Target, original: Original): void {
 }
 
 export function showOriginal(target: Target, original: Original): void {
-  dropCanvas(target, original);
+  dropStandIn(target, original);
   for (const { element, name, value } of original.attributes) {
     if (value === null) element.removeAttribute(name);
     else if (element.getAttribute(name) !== value) element.setAttribute(name, value);

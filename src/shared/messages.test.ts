@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBackgroundRequest, parseContentCommand, parsePortRequest, parsePortResponse } from './messages.ts';
+import { parseBackgroundRequest, parseContentCommand, parsePortRequest, parsePortResponse, senderOf } from './messages.ts';
+import type { BackgroundRequest, Sender } from './messages.ts';
 import { base64ToBytes, bytesToBase64 } from './base64.ts';
 
 describe('parseBackgroundRequest', () => {
@@ -91,5 +92,19 @@ describe('base64', () => {
     const encoded = bytesToBase64(bytes);
     expect(encoded).toBe(Buffer.from(bytes).toString('base64'));
     expect(base64ToBytes(encoded)).toEqual(bytes);
+  });
+});
+
+describe('senderOf: who may send each request', () => {
+  it.each([
+    ['page-site', 'content-script'],
+    ['colorize', 'content-script'],
+    ['page-status', 'content-script'],
+    ['menu-target', 'content-script'],
+    ['engine-status', 'extension-page'],
+    ['cache-stats', 'extension-page'],
+    ['cache-clear', 'extension-page'],
+  ] as [BackgroundRequest['type'], Sender][])('%s: %s', (type, sender) => {
+    expect(senderOf(type)).toBe(sender);
   });
 });

@@ -1,5 +1,8 @@
-// The one message contract between content scripts, UI pages and the background. Every message is
-// validated on arrival (parse*), so a malformed or unexpected message is dropped, never acted on.
+// The one message contract between content scripts, UI pages and the background. Each message is
+// declared once, in a protocol map below (its fields' checks, its response type and, for requests
+// to the background, who may send it); the message types, the validators (parse*) and the sender
+// rule are derived from it. A malformed or unexpected message is dropped, never acted on.
+import type { Result } from './result.ts';
 import type { SiteDecision } from './sites.ts';
 
 export type Priority = 'user' | 'visible' | 'background';
@@ -17,70 +20,7 @@ export type ImageSource =
   | { kind: 'url'; url: string }
   | { kind: 'bytes'; url: string; base64: string; mime: string };
 
-// ---- content script -> background
-/** Which site the tab shows: frames decide by the top page's site, which cross-origin frames can't read. */
-export interface PageSiteRequest {
-  type: 'page-site';
-}
-export interface ColorizeRequest {
-  type: 'colorize';
-  source: ImageSource;
-  priority: Priority;
-  /**
-   * Automatic colorizing: the background runs the detector on the image first and answers
-   * `skipped` unless it is a black-and-white or toned photo (the page's main thread never decodes
-   * or measures it). A user's request leaves it out: what they picked is colorized.
-   */
-  detect?: boolean;
-}
-/** The pointer entered or left an image: whether it shows our colorized result (which menu entries fit). */
-export interface MenuTargetReport {
-  type: 'menu-target';
-  showsColorized: boolean;
-}
-export interface PageStatusReport {
-  type: 'page-status';
-  colorized: number;
-  working: number;
-  candidates: number;
-  showingOriginals: boolean;
-}
-
-// ---- UI page -> background
-export interface EngineStatusRequest {
-  type: 'engine-status';
-  /** Load the model now if it is not loaded yet (the options page's "check" button). */
-  load: boolean;
-}
-export interface CacheStatsRequest {
-  type: 'cache-stats';
-}
-export interface CacheClearRequest {
-  type: 'cache-clear';
-}
-/** The toolbar popup: what Recolor does on a tab (the badge's counts, the site's decision, the skips). */
-export interface TabReportRequest {
-  type: 'tab-report';
-  tabId: number;
-}
-
-export type BackgroundRequest =
-  | PageSiteRequest
-  | ColorizeRequest
-  | PageStatusReport
-  | MenuTargetReport
-  | EngineStatusRequest
-  | CacheStatsRequest
-  | CacheClearRequest
-  | TabReportRequest;
-
-export type Failure = { ok: false; error: string };
-
-export type ColorizeResponse =
-  | ({ ok: true; cached: boolean; sourceWidth: number; sourceHeight: number } & EncodedImage)
-  | Failure
-  /** `detect` was asked and the detector says it is no black-and-white photo (error: its verdict). */
-  | { ok: false; skipped: true; error: string };
+// ---- values
 
 export interface TabStatus {
   ok: true;
@@ -91,21 +31,6 @@ export interface TabStatus {
   candidates: number;
   showingOriginals: boolean;
 }
-
-/** An image automatic colorizing left alone, and the detector's verdict ("color: several hues"). */
-export interface SkippedImage {
-  url: string;
-  verdict: string;
-}
-
-export interface TabReport extends TabStatus {
-  /** Images the detector skipped on the tab's current page. */
-  skipped: number;
-  /** The first of them (at most TAB_REPORT_MAX_SKIPS). */
-  skips: SkippedImage[];
-}
-
-export const TAB_REPORT_MAX_SKIPS = 50;
 
 export type EngineState = 'not-loaded' | 'loading' | 'ready' | 'failed';
 
@@ -125,88 +50,147 @@ export interface CacheStats {
   maxBytes: number;
 }
 
-export interface ResponseMap {
-  'page-site': { ok: true; site: string | null };
-  colorize: ColorizeResponse;
-  'page-status': { ok: true };
-  'menu-target': { ok: true };
-  'engine-status': EngineStatus;
-  'cache-stats': CacheStats | Failure;
-  'cache-clear': CacheStats | Failure;
-  'tab-report': TabReport | Failure;
-}
+export type Failure = { ok: false; error: string };
 
-// ---- background -> content script (sent to a tab, all frames or one frame)
-export type ContentCommand =
-  | { type: 'menu-colorize'; srcUrl: string }
-  | { type: 'menu-show-original'; srcUrl: string }
-  | { type: 'set-show-originals'; show: boolean }
-  | { type: 'get-page-status' };
+/** The colorized image as the background sends it, with the size of the source it was made from. */
+export type ColorizedImage = EncodedImage & { cached: boolean; sourceWidth: number; sourceHeight: number };
+/** The background's answer to a colorize request (the result contract, result.ts). */
+export type ColorizeResponse = Result<ColorizedImage>;
+/** What a menu command did in the page. */
+export type CommandAnswer = { ok: boolean; error?: string };
 
-export interface ContentResponseMap {
-  'menu-colorize': { ok: boolean; error?: string };
-  'menu-show-original': { ok: boolean; error?: string };
-  'set-show-originals': { ok: true };
-  'get-page-status': PageStatusReport;
-}
+// ---- field checks: each a type guard, so a message's type is derived from its checks
 
-// ---- validation
-type Shape = Record<string, (value: unknown) => boolean>;
+type Guard<T> = (value: unknown) => value is T;
 
-const isStr = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length < 64 * 1024 * 1024;
-const isUrl = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 8192;
+const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length < 64 * 1024 * 1024;
+const isUrl = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 8192;
 /** A right-clicked image's URL: ours are data: URLs of up to ~1 MB; Chromium passes none over 2 MB. */
-const isShownUrl = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 2 * 1024 * 1024;
-const isBool = (v: unknown) => typeof v === 'boolean';
-const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e7;
-const isTabId = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 2 ** 31;
-const isPriority = (v: unknown) => v === 'user' || v === 'visible' || v === 'background';
-const isMime = (v: unknown) => typeof v === 'string' && /^image\/[a-z0-9.+-]+$/.test(v);
-const isSource = (v: unknown): boolean => {
+const isShownUrl = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 2 * 1024 * 1024;
+const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e7;
+const isTabId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 2 ** 31;
+const isPriority = (v: unknown): v is Priority => v === 'user' || v === 'visible' || v === 'background';
+const isMime = (v: unknown): v is string => typeof v === 'string' && /^image\/[a-z0-9.+-]+$/.test(v);
+const optional =
+  <T>(check: Guard<T>): Guard<T | undefined> =>
+  (v: unknown): v is T | undefined =>
+    v === undefined || check(v);
+const isSource = (v: unknown): v is ImageSource => {
   if (!isObject(v)) return false;
-  if (v.kind === 'url') return matches(v, { kind: () => true, url: isUrl });
-  if (v.kind === 'bytes') return matches(v, { kind: () => true, url: isUrl, base64: isStr, mime: isMime });
+  if (v.kind === 'url') return isUrl(v.url);
+  if (v.kind === 'bytes') return isUrl(v.url) && isStr(v.base64) && isMime(v.mime);
   return false;
 };
 
-const BACKGROUND_SHAPES: Record<BackgroundRequest['type'], Shape> = {
-  'page-site': {},
-  colorize: { source: isSource, priority: isPriority, detect: (v) => v === undefined || isBool(v) },
-  'page-status': { colorized: isCount, working: isCount, candidates: isCount, showingOriginals: isBool },
-  'menu-target': { showsColorized: isBool },
-  'engine-status': { load: isBool },
-  'cache-stats': {},
-  'cache-clear': {},
-  'tab-report': { tabId: isTabId },
-};
+/** A response type, named in the protocol map (a type only: nothing is checked at run time). */
+const answer = <T>() => undefined as unknown as T;
 
-const CONTENT_SHAPES: Record<ContentCommand['type'], Shape> = {
-  'menu-colorize': { srcUrl: isShownUrl },
-  'menu-show-original': { srcUrl: isShownUrl },
-  'set-show-originals': { show: isBool },
-  'get-page-status': {},
-};
+type Shape = Record<string, Guard<unknown>>;
+type Checked<G> = G extends Guard<infer T> ? T : never;
+type Optional<S extends Shape> = { [K in keyof S]: undefined extends Checked<S[K]> ? K : never }[keyof S];
+/** The fields a shape checks, as a type: fields whose check accepts undefined are optional. */
+type Fields<S extends Shape> = { [K in Exclude<keyof S, Optional<S>>]: Checked<S[K]> } & { [K in Optional<S>]?: Checked<S[K]> };
+
+/** Who may send a background request: a content script in a web page, or one of our own pages (options). */
+export type Sender = 'content-script' | 'extension-page';
+
+interface Entry<S extends Shape, R> {
+  shape: S;
+  response: R;
+}
+
+export interface SkippedImage {
+  url: string;
+  verdict: string;
+}
+export interface TabReport extends TabStatus {
+  /** Images the detector skipped on the tab's current page. */
+  skipped: number;
+  /** The first of them (at most TAB_REPORT_MAX_SKIPS). */
+  skips: SkippedImage[];
+}
+export const TAB_REPORT_MAX_SKIPS = 50;
+
+// ---- the protocol: every message declared once
+
+/** Requests to the background: fields checked on arrival, the response, and who may send it. */
+const BACKGROUND = {
+  /** Which site the tab shows: frames decide by the top page's site, which cross-origin frames can't read. */
+  'page-site': { from: 'content-script', shape: {}, response: answer<{ ok: true; site: string | null }>() },
+  /**
+   * Colorize an image. `detect` (automatic colorizing): the background runs the detector first and
+   * answers `skipped` unless it is a black-and-white or toned photo (the page's main thread never
+   * decodes or measures it). A user's request leaves it out: what they picked is colorized.
+   */
+  colorize: {
+    from: 'content-script',
+    shape: { source: isSource, priority: isPriority, detect: optional(isBool) },
+    response: answer<ColorizeResponse>(),
+  },
+  /** The page's counts, for the toolbar badge and menu. */
+  'page-status': {
+    from: 'content-script',
+    shape: { colorized: isCount, working: isCount, candidates: isCount, showingOriginals: isBool },
+    response: answer<{ ok: true }>(),
+  },
+  /** The pointer entered or left an image: whether it shows our colorized result (which menu entries fit). */
+  'menu-target': { from: 'content-script', shape: { showsColorized: isBool }, response: answer<{ ok: true }>() },
+  /** The engine's state; `load`: load the model now if it is not loaded yet (the options page's "check" button). */
+  'engine-status': { from: 'extension-page', shape: { load: isBool }, response: answer<EngineStatus>() },
+  'cache-stats': { from: 'extension-page', shape: {}, response: answer<CacheStats | Failure>() },
+  'cache-clear': { from: 'extension-page', shape: {}, response: answer<CacheStats | Failure>() },
+  /** The toolbar popup: what Recolor does on a tab (the badge's counts, the site's decision, the skips). */
+  'tab-report': { from: 'extension-page', shape: { tabId: isTabId }, response: answer<TabReport | Failure>() },
+} satisfies Record<string, Entry<Shape, unknown> & { from: Sender }>;
+
+/** Commands from the background to a content script (sent to a tab, all frames or one frame). */
+const CONTENT = {
+  'menu-colorize': { shape: { srcUrl: isShownUrl }, response: answer<CommandAnswer>() },
+  'menu-show-original': { shape: { srcUrl: isShownUrl }, response: answer<CommandAnswer>() },
+  'set-show-originals': { shape: { show: isBool }, response: answer<{ ok: true }>() },
+  'get-page-status': { shape: {}, response: answer<PageStatusReport>() },
+} satisfies Record<string, Entry<Shape, unknown>>;
+
+type Messages<P extends Record<string, { shape: Shape }>> = { [K in keyof P & string]: { type: K } & Fields<P[K]['shape']> };
+
+type BackgroundMessages = Messages<typeof BACKGROUND>;
+export type BackgroundRequest = BackgroundMessages[keyof BackgroundMessages];
+export type BackgroundRequestOf<K extends BackgroundRequest['type']> = BackgroundMessages[K];
+export type ResponseMap = { [K in keyof typeof BACKGROUND]: (typeof BACKGROUND)[K]['response'] };
+
+type ContentMessages = Messages<typeof CONTENT>;
+export type ContentCommand = ContentMessages[keyof ContentMessages];
+export type ContentResponseMap = { [K in keyof typeof CONTENT]: (typeof CONTENT)[K]['response'] };
+
+export type ColorizeRequest = BackgroundRequestOf<'colorize'>;
+export type PageStatusReport = BackgroundRequestOf<'page-status'>;
+export type MenuTargetReport = BackgroundRequestOf<'menu-target'>;
+
+/** Who may send a request of this type (index.ts checks the sender against it). */
+export function senderOf(type: BackgroundRequest['type']): Sender {
+  return BACKGROUND[type].from;
+}
+
+// ---- validation
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function matches(value: Record<string, unknown>, shape: Shape): boolean {
-  return Object.entries(shape).every(([key, check]) => check(value[key]));
-}
-
-function parseWith<T extends { type: string }>(shapes: Record<string, Shape>, value: unknown): T | null {
+function parseWith<T>(protocol: Record<string, { shape: Shape }>, value: unknown): T | null {
   if (!isObject(value) || typeof value.type !== 'string') return null;
-  if (!Object.hasOwn(shapes, value.type)) return null;
-  return matches(value, shapes[value.type]) ? (value as T) : null;
+  if (!Object.hasOwn(protocol, value.type)) return null;
+  const shape = protocol[value.type].shape;
+  return Object.entries(shape).every(([key, check]) => check(value[key])) ? (value as T) : null;
 }
 
 export function parseBackgroundRequest(value: unknown): BackgroundRequest | null {
-  return parseWith<BackgroundRequest>(BACKGROUND_SHAPES, value);
+  return parseWith<BackgroundRequest>(BACKGROUND, value);
 }
 
 export function parseContentCommand(value: unknown): ContentCommand | null {
-  return parseWith<ContentCommand>(CONTENT_SHAPES, value);
+  return parseWith<ContentCommand>(CONTENT, value);
 }
 
 // ---- the content script's request port
@@ -237,11 +221,3 @@ export function parsePortRequest(value: unknown): PortRequest | null {
 export function parsePortResponse(value: unknown): PortResponse | null {
   return isObject(value) && isCount(value.id) && 'response' in value ? { id: value.id as number, response: value.response } : null;
 }
-
-/** Requests that make the background fetch or read page images: only content scripts may send them. */
-export const CONTENT_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
-  'page-site',
-  'colorize',
-  'page-status',
-  'menu-target',
-]);

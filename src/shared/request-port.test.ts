@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestPort } from './request-port.ts';
+import { NoAnswer, RequestPort } from './request-port.ts';
 import type { PortLike } from './request-port.ts';
 
 /** A port whose posted envelopes are kept, with the browser's side of it driven by the test. */
@@ -29,7 +29,7 @@ function setup() {
     const port = new FakePort();
     ports.push(port);
     return port;
-  });
+  }, 10);
   return { ports, channel };
 }
 
@@ -87,5 +87,15 @@ describe('RequestPort', () => {
     void channel.request({ type: 'page-site' }).catch(() => undefined);
     ports[0].broken = true; // broken without the disconnect event (yet)
     await expect(channel.request({ type: 'page-site' })).rejects.toThrow(/disconnected/);
+  });
+
+  it('gives up on a request with no answer in time, and drops the late answer', async () => {
+    const { ports, channel } = setup();
+    const pending = channel.request({ type: 'page-site' }, 20);
+    await expect(pending).rejects.toBeInstanceOf(NoAnswer);
+    ports[0].answer({ id: 1, response: 'late' });
+    const next = channel.request({ type: 'page-site' }, 1000);
+    ports[0].answer({ id: 2, response: 'on time' });
+    await expect(next).resolves.toBe('on time');
   });
 });

@@ -11,12 +11,20 @@ export interface PortLike {
   onDisconnect: { addListener(listener: () => void): void };
 }
 
+/** Requests that get no answer within this are given up (the background answers every request it accepts). */
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** No response came in time, or the extension stopped answering. */
+export class NoAnswer extends Error {}
+
 interface Waiting {
   envelope: PortRequest;
   resolve: (response: unknown) => void;
   reject: (error: Error) => void;
   /** Sent again once already, after the background went away (a restarted service worker). */
   resent: boolean;
+  /** When it is given up (Date.now() time). */
+  due: number;
 }
 
 /**
@@ -27,17 +35,41 @@ export class RequestPort {
   private port: PortLike | undefined;
   private readonly waiting = new Map<number, Waiting>();
   private lastId = 0;
+  private sweeper: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly connect: () => PortLike) {}
+  constructor(
+    private readonly connect: () => PortLike,
+    /** How often requests in flight are checked for their time being up. */
+    private readonly sweepMs = 1000,
+  ) {}
 
-  request<R extends BackgroundRequest>(request: R): Promise<ResponseMap[R['type']]> {
+  /**
+   * Sends `request`; the promise rejects with NoAnswer if no response comes within `timeoutMs`
+   * (a late one is then dropped; checked every `sweepMs`), or if the extension went away twice.
+   */
+  request<R extends BackgroundRequest>(request: R, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ResponseMap[R['type']]> {
     return new Promise((resolve, reject) => {
       const envelope = { id: ++this.lastId, request };
-      const waiting: Waiting = { envelope, resolve: resolve as (response: unknown) => void, reject, resent: false };
+      const due = Date.now() + timeoutMs;
+      const waiting: Waiting = { envelope, resolve: resolve as (response: unknown) => void, reject, resent: false, due };
       this.waiting.set(envelope.id, waiting);
+      // One timer for every request in flight, not one each: a page of hundreds of photos asks for each.
+      this.sweeper ??= setTimeout(this.sweep, this.sweepMs);
       this.post(waiting);
     });
   }
+
+  /** Gives up on the requests past their time; looks again later while any are waiting. */
+  private readonly sweep = () => {
+    this.sweeper = undefined;
+    const now = Date.now();
+    for (const [id, waiting] of this.waiting) {
+      if (waiting.due > now) continue;
+      this.waiting.delete(id);
+      waiting.reject(new NoAnswer(`no answer to ${waiting.envelope.request.type} in time`));
+    }
+    if (this.waiting.size > 0) this.sweeper = setTimeout(this.sweep, this.sweepMs);
+  };
 
   private post(waiting: Waiting): void {
     try {
@@ -63,7 +95,7 @@ export class RequestPort {
       for (const waiting of [...this.waiting.values()]) {
         if (waiting.resent) {
           this.waiting.delete(waiting.envelope.id);
-          waiting.reject(new Error('the extension stopped answering'));
+          waiting.reject(new NoAnswer('the extension stopped answering'));
         } else {
           waiting.resent = true;
           this.post(waiting);

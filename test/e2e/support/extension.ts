@@ -1,5 +1,7 @@
-// Launches Debian's Chromium with the built extension (dist/chrome), as ../shared/PLATFORM.md says
-// extensions load: a persistent context, --disable-extensions-except plus --load-extension.
+// Launches Debian's Chromium with the built extension, as ../shared/PLATFORM.md says extensions
+// load: a persistent context, --disable-extensions-except plus --load-extension. The test build
+// (dist/test/chrome: dist/chrome with the worker's test hooks and User Timing measures,
+// src/build-flags.d.ts), since a test cannot click a native menu.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,9 +10,11 @@ import type { BrowserContext, Worker } from '@playwright/test';
 import { repoRoot } from './fixtures.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const DIST_CHROME = resolve(repoRoot, 'dist/chrome');
+export const DIST_CHROME = resolve(repoRoot, 'dist/test/chrome');
 /** The archive hostname the tests point at the local server. */
 export const ARCHIVE_HOST = 'www.loc.gov';
+/** A public-looking image host of another site, pointed at the local servers too (the `other` server's port: no CORS). */
+export const PHOTO_HOST = 'photos.example.org';
 
 export interface Launched {
   context: BrowserContext;
@@ -23,7 +27,7 @@ export interface Launched {
 
 export interface LaunchOptions {
   headless?: boolean;
-  /** Load dist/chrome (default); false gives the same browser without it, for reference figures. */
+  /** Load the extension (default); false gives the same browser without it, for reference figures. */
   extension?: boolean;
   extraArgs?: string[];
 }
@@ -39,7 +43,7 @@ export function chromiumArgs(options: LaunchOptions = {}): string[] {
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    `--host-resolver-rules=MAP ${ARCHIVE_HOST} 127.0.0.1`,
+    `--host-resolver-rules=MAP ${ARCHIVE_HOST} 127.0.0.1, MAP ${PHOTO_HOST} 127.0.0.1`,
     ...(options.extraArgs ?? []),
   ];
 }

@@ -5,12 +5,20 @@ import sharp from 'sharp';
 
 export type Boxes = Record<string, [number, number, number, number]>;
 
-/** Every element in <body> with an id: its box, rounded to 1/10 px. */
+/**
+ * Every element in <body> with an id: its box on screen, rounded to 1/10 px. For an <img> a canvas
+ * of ours stands in for (the image hidden, the stand-in's host just before it), the stand-in's box.
+ */
 export async function boxes(page: Page): Promise<Boxes> {
   return page.evaluate(() => {
     const out: Record<string, [number, number, number, number]> = {};
     for (const element of Array.from(document.body.querySelectorAll('[id]'))) {
-      const r = element.getBoundingClientRect();
+      const before = element.previousElementSibling;
+      const standIn =
+        element instanceof HTMLImageElement && element.style.getPropertyPriority('display') === 'important' && element.style.display === 'none' && before?.tagName === 'SPAN'
+          ? before
+          : null;
+      const r = (standIn ?? element).getBoundingClientRect();
       const round = (v: number) => Math.round(v * 10) / 10;
       out[element.id] = [round(r.x + scrollX), round(r.y + scrollY), round(r.width), round(r.height)];
     }
@@ -18,14 +26,33 @@ export async function boxes(page: Page): Promise<Boxes> {
   });
 }
 
+/**
+ * The element on screen for an element: the host of the canvas standing in for an <img> (the image
+ * hidden, our host just before it, its canvas out of the page's reach), else the element itself.
+ */
+export async function onScreen(page: Page | Frame, selector: string) {
+  const element = await page.$(selector);
+  if (!element) throw new Error(`${selector} not found`);
+  const standIn = await element.evaluateHandle((img) => {
+    const before = img.previousElementSibling;
+    const hidden = img instanceof HTMLImageElement && img.style.getPropertyPriority('display') === 'important' && img.style.display === 'none';
+    return hidden && before?.tagName === 'SPAN' && before.childElementCount === 0 ? before : null;
+  });
+  return standIn.asElement() ?? element;
+}
+
 /** The URL an <img> currently shows (blob: once colorized). */
 export async function shownUrl(page: Page, id: string): Promise<string> {
   return page.$eval(`#${id}`, (img) => (img as HTMLImageElement).currentSrc);
 }
 
+/** Whether an element shows our result: by URL, or (an <img>) by a canvas standing in for it. */
 export async function isSwapped(page: Page | Frame, id: string): Promise<boolean> {
   return page.$eval(`#${id}`, (element) => {
-    if (element instanceof HTMLImageElement) return element.currentSrc.startsWith('blob:') || element.currentSrc.startsWith('data:image/');
+    if (element instanceof HTMLImageElement) {
+      const standIn = element.style.display === 'none' && element.previousElementSibling?.tagName === 'SPAN';
+      return standIn || element.currentSrc.startsWith('blob:') || element.currentSrc.startsWith('data:image/');
+    }
     return /url\("?(blob|data):/.test(getComputedStyle(element).backgroundImage);
   });
 }
@@ -35,7 +62,10 @@ export async function waitSwapped(page: Page | Frame, id: string, timeout = 60_0
     (target) => {
       const element = document.getElementById(target);
       if (!element) return false;
-      if (element instanceof HTMLImageElement) return /^(blob|data):/.test(element.currentSrc) && element.complete;
+      if (element instanceof HTMLImageElement) {
+        if (element.style.display === 'none' && element.previousElementSibling?.tagName === 'SPAN') return true; // a canvas stands in
+        return /^(blob|data):/.test(element.currentSrc) && element.complete;
+      }
       return /url\("?(blob|data):/.test(getComputedStyle(element).backgroundImage);
     },
     id,
@@ -56,8 +86,7 @@ export async function screenChroma(page: Page, id: string): Promise<number> {
 
 /** screenChroma for the element a CSS selector finds. */
 export async function selectorChroma(page: Page, selector: string): Promise<number> {
-  const element = await page.$(selector);
-  if (!element) throw new Error(`${selector} not found`);
+  const element = await onScreen(page, selector);
   await element.scrollIntoViewIfNeeded();
   const png = await element.screenshot();
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });

@@ -1,0 +1,49 @@
+// Switching a site off ends everything the content script hung on the page (its observers and
+// listeners, counted by the test build's census: src/content/test-hooks.ts) and puts the originals
+// back; switching it on again finds and colorizes the photos again.
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { collectPageErrors, isSwapped, waitSwapped } from './support/page-checks.ts';
+import { html, useExtension } from './support/setup.ts';
+
+const env = useExtension();
+
+/** How many listeners and observers of ours are running in the page (the test build answers). */
+const census = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ listeners: number; observers: number }>((resolve) => {
+        document.addEventListener('recolor-test:census-answer', (event) => resolve(JSON.parse((event as CustomEvent<string>).detail)), { once: true });
+        document.dispatchEvent(new Event('recolor-test:census'));
+      }),
+  );
+
+const toolbarClick = (tabId: number) =>
+  env.inWorker((id) => (globalThis as unknown as { recolor: { handleActionClick: Function } }).recolor.handleActionClick({ id }), tabId);
+
+test('switching a site off leaves no observer or listener of ours; switching it on again works', async () => {
+  const page = await env.browser.context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(env.plainUrl('/switch.html', { html: html('<img id="gray" src="/img/gray-1.jpg" alt="gray"><p id="p">text</p>') }));
+  const tabId = await env.tabIdOf(page);
+  await page.waitForTimeout(500);
+  expect(await census(page)).toEqual({ listeners: 0, observers: 0 }); // not on the list: nothing started
+
+  await toolbarClick(tabId); // on
+  await waitSwapped(page, 'gray');
+  const on = await census(page);
+  console.log(`site on: ${on.listeners} listeners, ${on.observers} observers of ours`);
+  expect(on.observers).toBeGreaterThanOrEqual(3); // mutations, intersections, resizes (and the overlay's)
+  expect(on.listeners).toBeGreaterThan(0);
+
+  await toolbarClick(tabId); // off
+  await expect.poll(() => isSwapped(page, 'gray')).toBe(false);
+  await expect.poll(() => census(page)).toEqual({ listeners: 0, observers: 0 });
+
+  await toolbarClick(tabId); // on again
+  await waitSwapped(page, 'gray');
+  expect((await census(page)).observers).toBeGreaterThanOrEqual(3);
+  await toolbarClick(tabId); // off: the settings as they were
+  expect(errors).toEqual([]);
+  await page.close();
+});
