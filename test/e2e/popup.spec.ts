@@ -43,7 +43,7 @@ test('popup: switches the site and "everywhere", and both persist', async () => 
   expect((await stored()).siteOverrides).toEqual({ '127.0.0.1': 'on' });
   await expect(popup.locator('#counts')).toHaveText('1 colorized · 1 skipped');
   await popup.locator('#skips summary').click();
-  await expect(popup.locator('#skip-list li')).toHaveText([/^color\.jpg: already in color \(.+\)$/]);
+  await expect(popup.locator('#skip-list li')).toHaveText([/^color\.jpg: .+\(several hues\)$/]);
   await expect(popup.locator('#engine')).toHaveText('Engine: wasm (ready)');
   const badge = await env.inWorker(async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })], tabId);
   expect(badge).toEqual(['1', 'Recolor: on for 127.0.0.1 (you turned it on). Images colorized on this page: 1. Click for the Recolor panel.']);
