@@ -1,6 +1,9 @@
 // The background's job for content scripts: the colorized image, from bytes it fetched or bytes the
 // content script read; for automatic requests, only once the detector has called the image a
 // black-and-white or toned photo (so the page's main thread never decodes or measures it).
+// Bounded: fetches are limited in image-fetch.ts, decodes run one at a time with a watchdog, and
+// the model's jobs wait in a bounded queue (job-queue.ts).
+import pLimit from 'p-limit';
 import { base64ToBytes, bytesToBase64 } from '../shared/base64.ts';
 import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
 import { DETECT_MAX_SIDE, detectImageKind } from '../detect/index.ts';
@@ -16,6 +19,23 @@ import { cacheKey, getCached, putCached } from './result-cache.ts';
 import type { CachedResult } from './result-cache.ts';
 
 const queue = new JobQueue<CachedResult>();
+
+/** Decodes at once: each holds up to MAX_SOURCE_PIXELS of RGBA. */
+export const MAX_DECODES = 1;
+/** A decode that takes longer fails and frees its slot (the browser's decoder may have hung). */
+const DECODE_TIMEOUT_MS = 30_000;
+const decodeSlots = pLimit(MAX_DECODES);
+
+/** `work`, limited to MAX_DECODES at once; its slot is freed after DECODE_TIMEOUT_MS whatever happens. */
+function decoding<T>(work: () => Promise<T>): Promise<T> {
+  return decodeSlots(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watchdog = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`decode timed out after ${DECODE_TIMEOUT_MS / 1000} s`)), DECODE_TIMEOUT_MS);
+    });
+    return Promise.race([work(), watchdog]).finally(() => clearTimeout(timer));
+  });
+}
 
 /** Milliseconds per stage of the last colorize that ran the model (read by `npm run bench`). */
 export interface JobTimings {
@@ -42,8 +62,8 @@ export function lastJobTimings(): JobTimings | undefined {
   return lastJob && { ...lastJob };
 }
 
-function load(source: ImageSource): Promise<FetchedImage> {
-  if (source.kind === 'url') return fetchImage(source.url);
+function load(source: ImageSource, options: ColorizeOptions): Promise<FetchedImage> {
+  if (source.kind === 'url') return fetchImage(source.url, options.pageUrl, options.partition);
   return imageFromBytes(source.url, base64ToBytes(source.base64), source.mime);
 }
 
@@ -74,6 +94,12 @@ export interface ColorizeOptions {
   tabId: number;
   /** Colorize only a black-and-white or toned photo (automatic colorizing). */
   detect?: boolean;
+  /** The tab's top-level page: which addresses it may name (url-policy.ts). */
+  pageUrl: string | undefined;
+  /** The top-level site the work is done for: cache entries and shared downloads stay within it. */
+  partition: string;
+  /** Whether the persistent cache may be used (not for a private tab: result-cache.ts). */
+  useCache: boolean;
 }
 
 export async function colorize(source: ImageSource, options: ColorizeOptions): Promise<ColorizeResponse> {
@@ -82,18 +108,19 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
   let decoded: ImageBitmap | undefined;
   try {
     const t0 = performance.now();
-    const image = await load(source);
+    const image = await load(source, options);
     const tLoaded = performance.now();
     if (options.detect) {
-      decoded = await decodeBitmap(image.bytes, image.mime);
-      const verdict = await detect(decoded);
+      const bitmap = await decoding(() => decodeBitmap(image.bytes, image.mime));
+      decoded = bitmap;
+      const verdict = await detect(bitmap);
       if (verdict.kind !== 'grayscale' && verdict.kind !== 'toned') {
         return { ok: false, skipped: true, error: `${verdict.kind}: ${verdict.reason}` };
       }
     }
-    const key = cacheKey(source.url, image.hash, await modelVersion(), strength);
+    const key = await cacheKey(options.partition, source.url, image.hash, await modelVersion(), strength);
     const t1 = performance.now();
-    const cached = await getCached(key).catch(() => undefined);
+    const cached = options.useCache ? await getCached(key).catch(() => undefined) : undefined;
     const t2 = performance.now();
     // The model's job starts on this decode only if nothing is ahead of it (checked here, where no
     // other request can slip in before it is queued): decoded photos waiting in the queue would
@@ -109,7 +136,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
         const t4 = performance.now();
         const { image: pixels, sourceWidth, sourceHeight } = decoded
           ? { image: await pixelsOf(decoded, MAX_WORK_SIDE), sourceWidth: decoded.width, sourceHeight: decoded.height }
-          : await decodeImage(image.bytes, image.mime, MAX_WORK_SIDE);
+          : await decoding(() => decodeImage(image.bytes, image.mime, MAX_WORK_SIDE));
         const t5 = performance.now();
         const colored = await engine.colorize(pixels, { strength });
         const stages = lastTimings(engine);
@@ -126,7 +153,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
           sourceHeight,
         };
         // A full or unavailable cache must not cost the user the result.
-        await putCached(entry).catch(() => undefined);
+        if (options.useCache) await putCached(entry).catch(() => undefined);
         lastJob = {
           load: tLoaded - t0,
           detect: options.detect ? t1 - tLoaded : 0,
@@ -140,7 +167,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
           cachePut: performance.now() - t7,
         };
         return entry;
-      }, tabId));
+      }, tabId, image.bytes.byteLength));
     return {
       ok: true,
       cached: cached !== undefined,

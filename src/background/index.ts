@@ -11,7 +11,8 @@ import { cancelTab, colorize, errorText, lastJobTimings } from './colorize-servi
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
 import type { MenuClick } from './menus.ts';
-import { cacheStats, clearCache } from './result-cache.ts';
+import { cacheAllowed, cacheStats, clearCache } from './result-cache.ts';
+import { refusal, REFUSED_SENDER, replyId } from './answers.ts';
 import {
   forgetFrames,
   forgetTab,
@@ -65,13 +66,21 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
   switch (request.type) {
     case 'page-site':
       return { ok: true, site: siteOfUrl(sender.tab?.url ?? '') };
-    case 'colorize':
+    case 'colorize': {
+      // The tab's top-level page decides which addresses may be fetched and where results are
+      // cached: frames of other origins work for it, and their URLs are untrusted.
+      const pageUrl = sender.tab?.url;
+      const incognito = sender.tab?.incognito === true;
       return colorize(request.source, {
         priority: request.priority,
         strength: (await settings).strength,
         tabId: sender.tab?.id ?? -1,
         detect: request.detect === true,
+        pageUrl,
+        partition: `${incognito ? 'private ' : ''}${siteOfUrl(pageUrl ?? '') ?? '(no site)'}`,
+        useCache: cacheAllowed(sender.tab),
       });
+    }
     case 'page-status': {
       const tabId = sender.tab?.id as number;
       recordFrameStatus(tabId, sender.frameId ?? 0, request);
@@ -82,7 +91,7 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
       await setImageMenus(request.showsColorized);
       return { ok: true };
     case 'engine-status':
-      if (request.load) await loadEngine().catch(() => undefined);
+      if (request.load) await loadEngine(true).catch(() => undefined);
       return engineStatus();
     case 'cache-stats':
       return { ok: true, ...(await cacheStats()) };
@@ -92,17 +101,17 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
   }
 }
 
-/** The answer to a request from `sender`, or undefined where the sender may not make it. */
+/** The answer to a request from `sender`: an error answer where the sender may not make it. */
 function answer(request: BackgroundRequest, sender: Runtime.MessageSender) {
   const allowed = CONTENT_ONLY.has(request.type) ? fromContentScript(sender) : fromExtensionPage(sender);
-  if (!allowed) return undefined;
+  if (!allowed) return Promise.resolve(REFUSED_SENDER);
   return handle(request, sender).catch((error: unknown) => ({ ok: false, error: errorText(error) }));
 }
 
+// Every message is answered: a malformed one with an error, so no sender waits forever.
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const request = parseBackgroundRequest(message);
-  if (!request) return undefined; // not ours or malformed: no answer
-  return answer(request, sender);
+  return request ? answer(request, sender) : Promise.resolve(refusal(message));
 });
 
 // Content scripts' requests over their port (messages.ts, REQUEST_PORT): the same contract and
@@ -115,12 +124,14 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
   port.onDisconnect.addListener(() => (open = false));
   port.onMessage.addListener((message: unknown) => {
     const envelope = parsePortRequest(message);
-    const answering = envelope ? answer(envelope.request, sender) : undefined;
-    if (!envelope || !answering) return;
+    // A malformed request with a usable number gets an error answer; without one nobody can be told.
+    const id = envelope?.id ?? replyId(message);
+    if (id === undefined) return;
+    const answering = envelope ? answer(envelope.request, sender) : Promise.resolve(refusal(message));
     void answering.then((response) => {
       if (!open) return; // the tab closed or navigated meanwhile
       try {
-        port.postMessage({ id: envelope.id, response });
+        port.postMessage({ id, response });
       } catch {
         // Disconnected between the check and the post: nobody is waiting.
       }
@@ -178,8 +189,17 @@ Object.assign(globalThis, {
     clearCache,
     // `npm run bench`: the colorize path a content script's request takes, without the messaging;
     // `automatic` as auto-colorizing asks (the detector first), else as the menu does.
+    // The image's own host stands in for the page (the benchmark serves both locally).
     colorize: async (source: ImageSource, automatic = false) =>
-      colorize(source, { priority: automatic ? 'visible' : 'user', strength: (await settings).strength, tabId: -1, detect: automatic }),
+      colorize(source, {
+        priority: automatic ? 'visible' : 'user',
+        strength: (await settings).strength,
+        tabId: -1,
+        detect: automatic,
+        pageUrl: source.url,
+        partition: 'bench',
+        useCache: true,
+      }),
     lastJobTimings,
     engineLoadTimes,
     engineMemory: engineMemoryNow,
