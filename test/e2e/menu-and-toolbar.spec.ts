@@ -91,7 +91,7 @@ const badge = (tabId: number) =>
   env.inWorker(async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })], tabId);
 
 const storedOverrides = async () =>
-  ((await env.inWorker(() => chrome.storage.sync.get('settings'), null)).settings as { siteOverrides: object }).siteOverrides;
+  ((await env.inWorker(() => chrome.storage.local.get('settings'), null)).settings as { siteOverrides: object }).siteOverrides;
 
 test('toolbar button: a click turns the site on and off, remembered across pages and worker restarts', async () => {
   const page = await env.browser.context.newPage();
