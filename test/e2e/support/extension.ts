@@ -11,6 +11,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST_CHROME = resolve(repoRoot, 'dist/chrome');
 /** The archive hostname the tests point at the local server. */
 export const ARCHIVE_HOST = 'www.loc.gov';
+/**
+ * Public-looking names for the local servers (photos.example, evil.example, ...): to the extension
+ * they are hosts on the internet, as a photo CDN or a stranger's site would be.
+ */
+export const PUBLIC_TEST_DOMAIN = 'example';
 
 export interface Launched {
   context: BrowserContext;
@@ -39,7 +44,7 @@ export function chromiumArgs(options: LaunchOptions = {}): string[] {
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    `--host-resolver-rules=MAP ${ARCHIVE_HOST} 127.0.0.1`,
+    `--host-resolver-rules=MAP ${ARCHIVE_HOST} 127.0.0.1, MAP *.${PUBLIC_TEST_DOMAIN} 127.0.0.1`,
     ...(options.extraArgs ?? []),
   ];
 }
