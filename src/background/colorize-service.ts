@@ -25,6 +25,9 @@ export const MAX_DECODES = 1;
 /** A decode that takes longer fails and frees its slot (the browser's decoder may have hung). */
 const DECODE_TIMEOUT_MS = 30_000;
 const decodeSlots = pLimit(MAX_DECODES);
+/** Images being fetched or looked at by the detector at once (the fetches themselves: image-fetch.ts). */
+const MAX_INTAKE = 2;
+const intake = pLimit(MAX_INTAKE);
 
 /** `work`, limited to MAX_DECODES at once; its slot is freed after DECODE_TIMEOUT_MS whatever happens. */
 function decoding<T>(work: () => Promise<T>): Promise<T> {
@@ -108,16 +111,19 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
   let decoded: ImageBitmap | undefined;
   try {
     const t0 = performance.now();
-    const image = await load(source, options);
-    const tLoaded = performance.now();
-    if (options.detect) {
+    // At most MAX_INTAKE images between the start of their fetch and the queue, so fetched images
+    // can't pile up waiting for the decoder.
+    const { image, tLoaded, skipped } = await intake(async () => {
+      const image = await load(source, options);
+      const tLoaded = performance.now();
+      if (!options.detect) return { image, tLoaded };
       const bitmap = await decoding(() => decodeBitmap(image.bytes, image.mime));
       decoded = bitmap;
       const verdict = await detect(bitmap);
-      if (verdict.kind !== 'grayscale' && verdict.kind !== 'toned') {
-        return { ok: false, skipped: true, error: `${verdict.kind}: ${verdict.reason}` };
-      }
-    }
+      const photo = verdict.kind === 'grayscale' || verdict.kind === 'toned';
+      return { image, tLoaded, skipped: photo ? undefined : `${verdict.kind}: ${verdict.reason}` };
+    });
+    if (skipped) return { ok: false, skipped: true, error: skipped };
     const key = await cacheKey(options.partition, source.url, image.hash, await modelVersion(), strength);
     const t1 = performance.now();
     const cached = options.useCache ? await getCached(key).catch(() => undefined) : undefined;

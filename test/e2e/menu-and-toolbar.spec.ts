@@ -143,7 +143,9 @@ test('toolbar button menu: "Show originals on this page" restores the whole page
   const page = await env.browser.context.newPage();
   await page.goto(env.plainUrl('/originals.html', { html: body }));
   const tabId = await env.tabIdOf(page);
-  await menuClick('recolor-colorize', `${env.servers.site}/img/gray-1.jpg`, tabId);
+  // The content script starts at document_idle, which may come after the load event goto waits
+  // for: until it answers, the click finds no receiving end.
+  await expect.poll(() => menuClick('recolor-colorize', `${env.servers.site}/img/gray-1.jpg`, tabId)).toEqual({ ok: true });
   await waitSwapped(page, 'gray');
   const status = () => env.inWorker((id) => (globalThis as unknown as { recolor: { tabStatus: Function } }).recolor.tabStatus(id), tabId);
   expect(await menuClick('recolor-page-originals', '', tabId)).toEqual({ ok: true });
