@@ -5,7 +5,7 @@ import type { Runtime, Tabs } from 'webextension-polyfill';
 import { CONTENT_ONLY, parseBackgroundRequest, parsePortRequest, REQUEST_PORT } from '../shared/messages.ts';
 import type { BackgroundRequest, ImageSource, ResponseMap } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
-import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
+import { onSettingsChanged, repairSettings, updateSettings } from '../shared/settings-store.ts';
 import { setSiteEnabled, siteOfUrl, toggleSite } from '../shared/sites.ts';
 import { cancelTab, colorize, errorText, lastJobTimings } from './colorize-service.ts';
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
@@ -22,7 +22,7 @@ import {
   updateBadge,
 } from './tab-state.ts';
 
-let settings: Promise<Settings> = loadSettings();
+let settings: Promise<Settings> = repairSettings();
 onSettingsChanged((fresh) => {
   settings = Promise.resolve(fresh);
   void updateAllBadges(fresh);

@@ -8,8 +8,14 @@ import { createSettingsStore, SETTINGS_KEY, webLock } from './settings-writer.ts
 
 const store = createSettingsStore(browser.storage.local, browser.storage.sync, webLock());
 
+/** The stored settings, repaired in memory; never writes (content scripts use this). */
 export function loadSettings(): Promise<Settings> {
   return store.load();
+}
+
+/** The stored settings, with a corrupt or migrated copy written back repaired (the background, at start). */
+export function repairSettings(): Promise<Settings> {
+  return store.repair();
 }
 
 /** Reads, changes and writes the settings as one step: no concurrent change is lost. */

@@ -62,14 +62,17 @@ describe('settings store', () => {
     ['a bad everywhere', { everywhere: 'yes', strength: 0.25 }, { strength: 0.25 }],
   ])('%s: repaired field by field and written back', async (_name, stored, kept) => {
     const area = memoryArea(stored);
-    const loaded = await createSettingsStore(area, undefined, sharedLock()).load();
-    expect(loaded).toEqual({ ...defaultSettings(), ...kept });
-    if (stored !== undefined) expect(area.value()).toEqual(loaded);
+    const store = createSettingsStore(area, undefined, sharedLock());
+    const read = await store.load();
+    expect(read).toEqual({ ...defaultSettings(), ...kept });
+    expect(area.writes).toBe(0); // reading never writes (content scripts read)
+    expect(await store.repair()).toEqual(read);
+    if (stored !== undefined) expect(area.value()).toEqual(read);
   });
 
   it('a valid stored object is not written again', async () => {
     const area = memoryArea({ ...defaultSettings(), strength: 0.75 });
-    expect((await createSettingsStore(area, undefined, sharedLock()).load()).strength).toBe(0.75);
+    expect((await createSettingsStore(area, undefined, sharedLock()).repair()).strength).toBe(0.75);
     expect(area.writes).toBe(0);
   });
 
@@ -79,7 +82,7 @@ describe('settings store', () => {
   ])('%s', async (_name, local, sync, strength) => {
     const localArea = memoryArea(local);
     const store = createSettingsStore(localArea, memoryArea(sync), sharedLock());
-    expect((await store.load()).strength).toBe(strength);
+    expect((await store.repair()).strength).toBe(strength);
     expect((localArea.value() as { strength: number }).strength).toBe(strength);
   });
 

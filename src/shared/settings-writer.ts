@@ -2,8 +2,10 @@
 // rate to refuse a change), written one change at a time: each change reads, changes and writes
 // under a lock (Web Locks across the extension's pages and worker, a promise chain within one), so
 // two quick changes both stick. A stored object with corrupt fields is repaired to defaults field
-// by field, the rest kept, and written back. A copy in storage.sync from earlier versions is read
-// once, when the local area has none. Storage is injected, so this is tested in Node.
+// by field, the rest kept, and written back by the background. A copy in storage.sync from earlier
+// versions is read once, when the local area has none. Content scripts only read: a lock taken in a
+// page would be the page's (Web Locks are per origin), visible to it and at its mercy. Storage is
+// injected, so this is tested in Node.
 import { migrateSettings, sanitizeSettings } from './settings.ts';
 import type { Settings } from './settings.ts';
 
@@ -25,7 +27,10 @@ export function webLock(): Lock {
 }
 
 export interface SettingsStore {
+  /** The settings, repaired in memory; writes nothing (content scripts read settings this way). */
   load(): Promise<Settings>;
+  /** The settings, with a repaired or migrated copy written back (the background, at start). */
+  repair(): Promise<Settings>;
   update(change: (current: Settings) => Settings): Promise<Settings>;
 }
 
@@ -58,7 +63,8 @@ export function createSettingsStore(local: Area, legacySync: Area | undefined, l
   const update = (change: (current: Settings) => Settings) => serialized(async () => write(change((await read()).settings)));
 
   return {
-    async load() {
+    load: async () => (await read()).settings,
+    async repair() {
       const { settings, rewrite } = await read();
       return rewrite ? update((current) => current) : settings;
     },

@@ -41,7 +41,12 @@ test('a corrupt stored field is repaired to its default, the rest kept', async (
     () => chrome.storage.local.set({ settings: { version: 1, strength: 'loud', everywhere: true, archiveSites: ['example.org'], siteOverrides: { 'a.example': 'sideways' } } }),
     null,
   );
+  // Pages only read; the worker repairs what is stored when it starts, woken here by the options
+  // page's requests.
   const options = await env.browser.context.newPage();
+  const cdp = await env.browser.context.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
   await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
   await expect(options.locator('#everywhere')).toBeChecked();
   await expect(options.locator('#sites')).toHaveValue('example.org');
