@@ -10,6 +10,8 @@ const body = html('<img id="photo" src="/img/gray-4.jpg" alt="photo"><img id="co
 test('options: the engine reports wasm and why; the site list decides where colorizing is automatic', async () => {
   const options = await env.browser.context.newPage();
   await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
+  // Rendered from storage: its listeners are attached in the same task, so the click is heard.
+  await expect(options.locator('#sites')).toHaveValue(/www\.loc\.gov/);
   await options.locator('#engine-load').click();
   await expect(options.locator('#engine-state')).toHaveText('ready', { timeout: 60_000 });
   await expect(options.locator('#engine-backend')).toHaveText('wasm');
