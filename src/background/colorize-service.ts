@@ -14,7 +14,7 @@ import { decodeBitmap, decodeImage, encodeImage, hasTransparency, pixelsOf } fro
 import { fetchImage, imageFromBytes } from './image-fetch.ts';
 import type { FetchedImage } from './image-fetch.ts';
 import { MAX_WORK_SIDE } from './image-policy.ts';
-import { JobQueue } from './job-queue.ts';
+import { JobCancelled, JobQueue } from './job-queue.ts';
 import { cacheKey, getCached, putCached } from './result-cache.ts';
 import type { CachedResult } from './result-cache.ts';
 
@@ -30,13 +30,22 @@ const MAX_INTAKE = 2;
 const intake = pLimit(MAX_INTAKE);
 
 /** `work`, limited to MAX_DECODES at once; its slot is freed after DECODE_TIMEOUT_MS whatever happens. */
-function decoding<T>(work: () => Promise<T>): Promise<T> {
+function decoding<T>(work: () => Promise<T>, dispose?: (late: T) => void): Promise<T> {
   return decodeSlots(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
     const watchdog = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`decode timed out after ${DECODE_TIMEOUT_MS / 1000} s`)), DECODE_TIMEOUT_MS);
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(new Error(`decode timed out after ${DECODE_TIMEOUT_MS / 1000} s`));
+      }, DECODE_TIMEOUT_MS);
     });
-    return Promise.race([work(), watchdog]).finally(() => clearTimeout(timer));
+    // A decode that ends after its watchdog fired is released at once (nobody is waiting for it).
+    const decoded = work().then((value) => {
+      if (timedOut) dispose?.(value);
+      return value;
+    });
+    return Promise.race([decoded, watchdog]).finally(() => clearTimeout(timer));
   });
 }
 
@@ -73,7 +82,11 @@ function load(source: ImageSource, options: ColorizeOptions): Promise<FetchedIma
 /** The tab closed or navigated: its waiting work is no longer wanted. */
 export function cancelTab(tabId: number): void {
   queue.cancelOwner(tabId);
+  tabGenerations.set(tabId, (tabGenerations.get(tabId) ?? 0) + 1);
 }
+
+/** Bumped when a tab closes or navigates: its requests still waiting to start are dropped. */
+const tabGenerations = new Map<number, number>();
 
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -113,11 +126,13 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
     const t0 = performance.now();
     // At most MAX_INTAKE images between the start of their fetch and the queue, so fetched images
     // can't pile up waiting for the decoder.
+    const generation = tabGenerations.get(tabId);
     const { image, tLoaded, skipped } = await intake(async () => {
+      if (tabGenerations.get(tabId) !== generation) throw new JobCancelled();
       const image = await load(source, options);
       const tLoaded = performance.now();
       if (!options.detect) return { image, tLoaded };
-      const bitmap = await decoding(() => decodeBitmap(image.bytes, image.mime));
+      const bitmap = await decoding(() => decodeBitmap(image.bytes, image.mime), (late) => late.close());
       decoded = bitmap;
       const verdict = await detect(bitmap);
       const photo = verdict.kind === 'grayscale' || verdict.kind === 'toned';
