@@ -1,6 +1,9 @@
 // The background's job for content scripts: the colorized image, from bytes it fetched or bytes the
 // content script read; for automatic requests, only once the detector has called the image a
 // black-and-white or toned photo (so the page's main thread never decodes or measures it).
+// Bounded: fetches are limited in image-fetch.ts, decodes run one at a time with a watchdog, and
+// the model's jobs wait in a bounded queue (job-queue.ts).
+import pLimit from 'p-limit';
 import { base64ToBytes, bytesToBase64 } from '../shared/base64.ts';
 import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
 import { CodedFailure, detailOf, failed, isColorizable, skipped } from '../shared/result.ts';
@@ -13,11 +16,40 @@ import { decodeBitmap, decodeImage, encodeImage, hasTransparency, pixelsOf } fro
 import { fetchImage, imageFromBytes, ImageRejected } from './image-fetch.ts';
 import type { FetchedImage } from './image-fetch.ts';
 import { MAX_WORK_SIDE } from './image-policy.ts';
-import { JobQueue } from './job-queue.ts';
+import { JobCancelled, JobDropped, JobQueue } from './job-queue.ts';
 import { cacheKey, getCached, putCached } from './result-cache.ts';
 import type { CachedResult } from './result-cache.ts';
 
 const queue = new JobQueue<CachedResult>();
+
+/** Decodes at once: each holds up to MAX_SOURCE_PIXELS of RGBA. */
+export const MAX_DECODES = 1;
+/** A decode that takes longer fails and frees its slot (the browser's decoder may have hung). */
+const DECODE_TIMEOUT_MS = 30_000;
+const decodeSlots = pLimit(MAX_DECODES);
+/** Images being fetched or looked at by the detector at once (the fetches themselves: image-fetch.ts). */
+const MAX_INTAKE = 2;
+const intake = pLimit(MAX_INTAKE);
+
+/** `work`, limited to MAX_DECODES at once; its slot is freed after DECODE_TIMEOUT_MS whatever happens. */
+function decoding<T>(work: () => Promise<T>, dispose?: (late: T) => void): Promise<T> {
+  return decodeSlots(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
+    const watchdog = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(new Error(`decode timed out after ${DECODE_TIMEOUT_MS / 1000} s`));
+      }, DECODE_TIMEOUT_MS);
+    });
+    // A decode that ends after its watchdog fired is released at once (nobody is waiting for it).
+    const decoded = work().then((value) => {
+      if (timedOut) dispose?.(value);
+      return value;
+    });
+    return Promise.race([decoded, watchdog]).finally(() => clearTimeout(timer));
+  });
+}
 
 /** Milliseconds per stage of the last colorize that ran the model (read by `npm run bench`; test build only). */
 export interface JobTimings {
@@ -44,14 +76,15 @@ export function lastJobTimings(): JobTimings | undefined {
   return lastJob && { ...lastJob };
 }
 
-function load(source: ImageSource): Promise<FetchedImage> {
-  if (source.kind === 'url') return fetchImage(source.url);
+function load(source: ImageSource, options: ColorizeOptions): Promise<FetchedImage> {
+  if (source.kind === 'url') return fetchImage(source.url, options.pageUrl, options.partition);
   return imageFromBytes(source.url, base64ToBytes(source.base64), source.mime);
 }
 
 /** The tab closed or navigated: its waiting work is no longer wanted. */
 export function cancelTab(tabId: number): void {
   queue.cancelOwner(tabId);
+  tabGenerations.set(tabId, (tabGenerations.get(tabId) ?? 0) + 1);
 }
 
 /**
@@ -75,6 +108,9 @@ async function stage<T>(name: 'load' | 'decode' | 'engine', work: () => Promise<
   }
 }
 
+/** Bumped when a tab closes or navigates: its requests still waiting to start are dropped. */
+const tabGenerations = new Map<number, number>();
+
 /**
  * The detector's verdict on a decoded image, from a thumbnail scaled from it. The whole image is
  * decoded for this: Chromium's createImageBitmap decodes in full even when asked for a 64 px
@@ -93,6 +129,12 @@ export interface ColorizeOptions {
   tabId: number;
   /** Colorize only a black-and-white or toned photo (automatic colorizing). */
   detect?: boolean;
+  /** The tab's top-level page: which addresses it may name (url-policy.ts). */
+  pageUrl: string | undefined;
+  /** The top-level site the work is done for: cache entries and shared downloads stay within it. */
+  partition: string;
+  /** Whether the persistent cache may be used (not for a private tab: result-cache.ts). */
+  useCache: boolean;
 }
 
 export async function colorize(source: ImageSource, options: ColorizeOptions): Promise<ColorizeResponse> {
@@ -101,16 +143,23 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
   let decoded: ImageBitmap | undefined;
   try {
     const t0 = performance.now();
-    const image = await stage('load', () => load(source));
-    const tLoaded = performance.now();
-    if (options.detect) {
-      const bitmap = (decoded = await stage('decode', () => decodeBitmap(image.bytes, image.mime)));
+    // At most MAX_INTAKE images between the start of their fetch and the queue, so fetched images
+    // can't pile up waiting for the decoder.
+    const generation = tabGenerations.get(tabId);
+    const { image, tLoaded, skip } = await intake(async () => {
+      if (tabGenerations.get(tabId) !== generation) throw new JobCancelled();
+      const image = await stage('load', () => load(source, options));
+      const tLoaded = performance.now();
+      if (!options.detect) return { image, tLoaded };
+      const bitmap = await stage('decode', () => decoding(() => decodeBitmap(image.bytes, image.mime), (late) => late.close()));
+      decoded = bitmap;
       const verdict = await stage('decode', () => detect(bitmap));
-      if (!isColorizable(verdict.kind)) return skipped(verdict.kind === 'color' ? 'color' : 'not-photo', verdict.reason);
-    }
-    const key = cacheKey(source.url, image.hash, await modelVersion(), strength);
+      return { image, tLoaded, skip: isColorizable(verdict.kind) ? undefined : verdict };
+    });
+    if (skip) return skipped(skip.kind === 'color' ? 'color' : 'not-photo', skip.reason);
+    const key = await cacheKey(options.partition, source.url, image.hash, await modelVersion(), strength);
     const t1 = performance.now();
-    const cached = await getCached(key).catch(() => undefined);
+    const cached = options.useCache ? await getCached(key).catch(() => undefined) : undefined;
     const t2 = performance.now();
     // The model's job starts on this decode only if nothing is ahead of it (checked here, where no
     // other request can slip in before it is queued): decoded photos waiting in the queue would
@@ -127,7 +176,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
         const { image: pixels, sourceWidth, sourceHeight } = await stage('decode', async () =>
           decoded
             ? { image: await pixelsOf(decoded, MAX_WORK_SIDE), sourceWidth: decoded.width, sourceHeight: decoded.height }
-            : decodeImage(image.bytes, image.mime, MAX_WORK_SIDE),
+            : decoding(() => decodeImage(image.bytes, image.mime, MAX_WORK_SIDE)),
         );
         const t5 = performance.now();
         const colored = await stage('engine', () => engine.colorize(pixels, { strength }));
@@ -145,7 +194,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
           sourceHeight,
         };
         // A full or unavailable cache must not cost the user the result.
-        await putCached(entry).catch(() => undefined);
+        if (options.useCache) await putCached(entry).catch(() => undefined);
         if (__RECOLOR_TEST__) lastJob = {
           load: tLoaded - t0,
           detect: options.detect ? t1 - tLoaded : 0,
@@ -159,7 +208,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
           cachePut: performance.now() - t7,
         };
         return entry;
-      }, tabId));
+      }, tabId, image.bytes.byteLength));
     return {
       outcome: 'colorized',
       cached: cached !== undefined,
@@ -171,7 +220,9 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
       sourceHeight: result.sourceHeight,
     };
   } catch (error) {
-    return failed(error instanceof CodedFailure ? error.code : 'internal', detailOf(error));
+    // Work dropped by the bounded queue or for a page that is gone: nothing broke, it was not done.
+    const code = error instanceof CodedFailure ? error.code : error instanceof JobCancelled || error instanceof JobDropped ? 'refused' : 'internal';
+    return failed(code, detailOf(error));
   } finally {
     decoded?.close();
   }

@@ -5,6 +5,8 @@ import browser from 'webextension-polyfill';
 import { engineMemory, getEngine } from '../engine/index.ts';
 import type { Engine, EngineMemory } from '../engine/index.ts';
 import type { EngineStatus } from '../shared/messages.ts';
+import { failureText, waitBeforeRetry } from './load-backoff.ts';
+import type { LoadFailures } from './load-backoff.ts';
 
 let loading: Promise<Engine> | undefined;
 let loaded = false;
@@ -23,11 +25,22 @@ export function modelVersion(): Promise<string> {
   return version;
 }
 
+let failures: LoadFailures | undefined;
+
 export function engineStatus(): EngineStatus {
-  return status;
+  // A failed load says when it is tried again (the options page shows the error text).
+  return failures && status.state === 'failed' ? { ...status, error: failureText(failures, Date.now()) } : status;
 }
 
-export function loadEngine(): Promise<Engine> {
+/**
+ * The engine, loading it on first use. After a failed load, jobs are refused at once until the
+ * backoff (load-backoff.ts) has passed, instead of each retrying the load; `userAsked` (the options
+ * page's button) tries at once.
+ */
+export function loadEngine(userAsked = false): Promise<Engine> {
+  if (!loading && waitBeforeRetry(failures, Date.now(), userAsked) > 0) {
+    return Promise.reject(new Error(`model not loaded: ${failureText(failures!, Date.now())}`));
+  }
   loading ??= (async () => {
     status = { ok: true, state: 'loading' };
     loadTimes = { started: performance.now() };
@@ -45,10 +58,14 @@ export function loadEngine(): Promise<Engine> {
     };
     loadTimes.ready = performance.now();
     loaded = true;
+    failures = undefined;
     return engine;
   })().catch((error: unknown) => {
-    status = { ok: true, state: 'failed', error: error instanceof Error ? error.message : String(error) };
-    // The next request tries again (a transient failure must not disable the extension).
+    const message = error instanceof Error ? error.message : String(error);
+    status = { ok: true, state: 'failed', error: message };
+    failures = { count: (failures?.count ?? 0) + 1, at: Date.now(), error: message };
+    // A later request tries again once the backoff has passed (a transient failure must not
+    // disable the extension).
     loading = undefined;
     throw error;
   });

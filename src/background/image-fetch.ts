@@ -1,9 +1,13 @@
 // Fetches the bytes of an image a content script reported, checks them (image-policy.ts), and
 // shares one download between concurrent and back-to-back requests (an image shown twice on a
-// page, a right-click on one being colorized, a retry).
+// page, a right-click on one being colorized, a retry). The URL is untrusted: url-policy.ts decides
+// whether it may be fetched for the page that asked; redirects are not followed (SECURITY.md);
+// at most MAX_FETCHES downloads run at once.
+import pLimit from 'p-limit';
 import { sniffImage } from './image-sniff.ts';
 import type { RasterFormat } from './image-sniff.ts';
 import { judgeImage, MAX_IMAGE_BYTES, mediaType } from './image-policy.ts';
+import { checkImageUrl } from './url-policy.ts';
 
 export interface FetchedImage {
   url: string;
@@ -19,6 +23,9 @@ export interface FetchedImage {
 export class ImageRejected extends Error {}
 
 const FETCH_TIMEOUT_MS = 30_000;
+/** Downloads at once: more only adds memory while one model runs at a time. */
+export const MAX_FETCHES = 2;
+const fetchSlots = pLimit(MAX_FETCHES);
 const RECENT_MAX_BYTES = 48 * 1024 * 1024;
 const RECENT_TTL_MS = 120_000;
 
@@ -26,19 +33,21 @@ const inFlight = new Map<string, Promise<FetchedImage>>();
 const recent = new Map<string, { image: FetchedImage; at: number }>();
 let recentBytes = 0;
 
-/** Only web images: http(s) and data: URLs. blob: URLs belong to the page and arrive as bytes. */
-export function isFetchableUrl(url: string): boolean {
-  return /^https?:\/\//i.test(url) || /^data:image\//i.test(url);
-}
-
-export function fetchImage(url: string): Promise<FetchedImage> {
-  const hit = recent.get(url);
+/**
+ * The image at `url`, for a content script whose tab shows `pageUrl` (its top-level document).
+ * Downloads are shared only within one top-level site, so one site can't time another's.
+ */
+export function fetchImage(url: string, pageUrl: string | undefined, pageSite: string): Promise<FetchedImage> {
+  const verdict = checkImageUrl(url, pageUrl);
+  if (!verdict.ok) return Promise.reject(new ImageRejected(verdict.reason));
+  const key = `${pageSite} ${verdict.url}`;
+  const hit = recent.get(key);
   if (hit && Date.now() - hit.at < RECENT_TTL_MS) return Promise.resolve(hit.image);
-  let pending = inFlight.get(url);
+  let pending = inFlight.get(key);
   if (!pending) {
-    pending = download(url).finally(() => inFlight.delete(url));
-    inFlight.set(url, pending);
-    pending.then(remember, () => undefined);
+    pending = fetchSlots(() => download(verdict.url)).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+    pending.then((image) => remember(key, image), () => undefined);
   }
   return pending;
 }
@@ -59,13 +68,14 @@ export async function imageFromBytes(url: string, bytes: Uint8Array<ArrayBuffer>
 }
 
 async function download(url: string): Promise<FetchedImage> {
-  if (!isFetchableUrl(url)) throw new ImageRejected('not a web image URL');
-  // Credentials omitted: the extension asks as itself, not as the user on that site.
+  // Credentials omitted: the extension asks as itself, not as the user on that site. Redirects are
+  // not followed: their target can't be checked before the request is made (SECURITY.md).
   const response = await fetch(url, {
     credentials: 'omit',
-    redirect: 'follow',
+    redirect: 'manual',
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
   });
+  if (isRedirect(response)) throw new ImageRejected('redirected (redirects are not followed)');
   // Not a refusal: the page, with the user's cookies, may get what we did not (colorize-service.ts).
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const declared = mediaType(response.headers.get('content-type'));
@@ -73,6 +83,11 @@ async function download(url: string): Promise<FetchedImage> {
   if (length > MAX_IMAGE_BYTES) throw new ImageRejected(`too large (${length} bytes)`);
   const bytes = await readCapped(response, MAX_IMAGE_BYTES);
   return imageFromBytes(url, bytes, declared);
+}
+
+/** Browsers answer a manual redirect with an opaque response (type 'opaqueredirect', status 0). */
+export function isRedirect(response: Pick<Response, 'type' | 'status'>): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }
 
 async function readCapped(response: Response, cap: number): Promise<Uint8Array<ArrayBuffer>> {
@@ -104,11 +119,11 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function remember(image: FetchedImage): void {
-  const old = recent.get(image.url);
+function remember(key: string, image: FetchedImage): void {
+  const old = recent.get(key);
   if (old) recentBytes -= old.image.bytes.byteLength;
-  recent.delete(image.url);
-  recent.set(image.url, { image, at: Date.now() });
+  recent.delete(key);
+  recent.set(key, { image, at: Date.now() });
   recentBytes += image.bytes.byteLength;
   for (const [key, entry] of recent) {
     if (recentBytes <= RECENT_MAX_BYTES) break;

@@ -7,7 +7,10 @@ const jpeg = (width?: number, height?: number): Sniffed => ({ format: 'jpeg', wi
 describe('judgeImage', () => {
   it.each<[string, Sniffed, string, number, string | null]>([
     ['a photo', jpeg(800, 600), 'image/jpeg', 80_000, null],
-    ['a photo without a size yet', jpeg(), 'image/jpeg', 80_000, null],
+    ['a JPEG whose SOF was not found', jpeg(), 'image/jpeg', 80_000, 'size unreadable before decoding (jpeg)'],
+    ['an AVIF without ispe', { format: 'avif', animated: false }, 'image/avif', 80_000, 'size unreadable'],
+    ['an AVIF with ispe', { format: 'avif', width: 800, height: 600, animated: false }, 'image/avif', 80_000, null],
+    ['a huge AVIF', { format: 'avif', width: 8000, height: 6000, animated: false }, 'image/avif', 80_000, 'too large (8000x6000)'],
     ['octet-stream that is a JPEG', jpeg(800, 600), 'application/octet-stream', 80_000, null],
     ['no content type', jpeg(800, 600), '', 80_000, null],
     ['html served as image/jpeg', { format: null, animated: false }, 'image/jpeg', 500, 'not an image'],

@@ -31,9 +31,9 @@ export function judgeImage(sniffed: Sniffed, declaredType: string, byteLength: n
   if (sniffed.format === null) return { ok: false, reason: `not an image (bytes do not match ${declaredType || 'any image format'})` };
   if (sniffed.animated) return { ok: false, reason: `animated ${sniffed.format}` };
   const { width, height } = sniffed;
-  if (width !== undefined && height !== undefined) {
-    if (width * height > MAX_SOURCE_PIXELS) return { ok: false, reason: `too large (${width}x${height})` };
-    if (Math.min(width, height) < MIN_SOURCE_SIDE) return { ok: false, reason: `too small (${width}x${height})` };
-  }
+  // A size the header does not state is refused: the decoder might read one past the limit.
+  if (width === undefined || height === undefined) return { ok: false, reason: `size unreadable before decoding (${sniffed.format})` };
+  if (width * height > MAX_SOURCE_PIXELS) return { ok: false, reason: `too large (${width}x${height})` };
+  if (Math.min(width, height) < MIN_SOURCE_SIDE) return { ok: false, reason: `too small (${width}x${height})` };
   return { ok: true, format: sniffed.format };
 }

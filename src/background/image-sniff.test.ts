@@ -65,3 +65,36 @@ describe('sniffImage on non-images', () => {
     expect(sniffImage(bytes).format).toBe(format);
   });
 });
+
+describe('sizes a decoder would see but a header walk could miss', () => {
+  it('reads an AVIF size from its ispe box, also at 6000x4000', async () => {
+    expect(sniffImage(await encode('avif'))).toEqual({ format: 'avif', width: W, height: H, animated: false });
+    const big = new Uint8Array(await sharp({ create: { width: 6000, height: 4000, channels: 3, background: '#777' } }).avif({ effort: 0 }).toBuffer());
+    expect(sniffImage(big)).toMatchObject({ format: 'avif', width: 6000, height: 4000 });
+  });
+
+  it('gives no size for an AVIF whose ispe is hidden (renamed), and for one cut before meta', async () => {
+    const bytes = await encode('avif');
+    const at = Buffer.from(bytes).indexOf('ispe');
+    const hidden = bytes.slice();
+    hidden.set([0x78, 0x78, 0x78, 0x78], at);
+    expect(sniffImage(hidden)).toEqual({ format: 'avif', animated: false });
+    expect(sniffImage(bytes.subarray(0, 40))).toEqual({ format: 'avif', animated: false });
+  });
+
+  it('gives no size for a JPEG with a stray byte before its SOF (libjpeg would skip it and decode)', async () => {
+    const bytes = await encode('jpeg');
+    const sof = Buffer.from(bytes).indexOf(Buffer.from([0xff, 0xc0]));
+    const stray = new Uint8Array([...bytes.subarray(0, sof), 0x00, ...bytes.subarray(sof)]);
+    expect(sniffImage(stray)).toEqual({ format: 'jpeg', animated: false });
+    expect((await sharp(stray).metadata()).width).toBe(W); // the decoder still reads it
+  });
+
+  it('gives no size for a GIF whose first frame does not fill its logical screen (decoders disagree on its size)', () => {
+    // 10x10 screen, one 3000x2000 frame at 0,0 (no color tables), then the trailer.
+    const gif = new Uint8Array([...Buffer.from('GIF89a'), 10, 0, 10, 0, 0, 0, 0, 0x2c, 0, 0, 0, 0, 0xb8, 0x0b, 0xd0, 0x07, 0, 2, 0, 0x3b]);
+    expect(sniffImage(gif)).toEqual({ format: 'gif', animated: false });
+    gif.set([0xb8, 0x0b, 0xd0, 0x07], 6); // a 3000x2000 screen: now the frame fills it
+    expect(sniffImage(gif)).toEqual({ format: 'gif', width: 3000, height: 2000, animated: false });
+  });
+});

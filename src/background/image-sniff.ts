@@ -1,5 +1,7 @@
 // What an image file really is, from its first bytes: servers lie about Content-Type, pages serve
-// HTML as image/jpeg, and a 12000x9000 JPEG must be refused before it is decoded. Pure.
+// HTML as image/jpeg, and a 12000x9000 JPEG must be refused before it is decoded. Pure. A size is
+// given only when the header states it where the decoder reads it; image-policy.ts refuses a file
+// without one (fuzzed against real decoders in image-sniff.fuzz.test.ts).
 
 export type RasterFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'avif';
 
@@ -36,8 +38,9 @@ export function sniffImage(bytes: Uint8Array): Sniffed {
   if (bytes.length >= 26 && ascii(bytes, 0, 2) === 'BM') {
     return { format: 'bmp', width: Math.abs(i32le(bytes, 18)), height: Math.abs(i32le(bytes, 22)), animated: false };
   }
-  if (bytes.length >= 12 && ascii(bytes, 4, 4) === 'ftyp' && /^avi[fs]$/.test(ascii(bytes, 8, 4))) {
-    return { format: 'avif', animated: ascii(bytes, 8, 4) === 'avis' };
+  if (bytes.length >= 12 && ascii(bytes, 4, 4) === 'ftyp') {
+    const avif = sniffAvif(bytes);
+    if (avif) return avif;
   }
   const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
   if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return { format: 'svg', animated: false };
@@ -82,8 +85,8 @@ function sniffPng(b: Uint8Array): Sniffed {
 function sniffGif(b: Uint8Array): Sniffed {
   const result: Sniffed = { format: 'gif', animated: false };
   if (b.length < 13) return result;
-  result.width = u16le(b, 6);
-  result.height = u16le(b, 8);
+  const screenWidth = u16le(b, 6);
+  const screenHeight = u16le(b, 8);
   let i = 13 + (b[10] & 0x80 ? 3 * 2 ** ((b[10] & 7) + 1) : 0);
   let frames = 0;
   const skipSubBlocks = () => {
@@ -102,6 +105,16 @@ function sniffGif(b: Uint8Array): Sniffed {
         result.animated = true;
         break;
       }
+      if (i + 10 > b.length) break;
+      // The size is known once the first frame is, and only where decoders agree on it: a first
+      // frame that fills the logical screen exactly. Otherwise Chromium may take the frame's size
+      // and libnsgif the screen's or the frame's, so such a file gets no size and is refused.
+      if (fillsScreen(screenWidth, screenHeight, u16le(b, i + 1), u16le(b, i + 3), u16le(b, i + 5), u16le(b, i + 7))) {
+        result.width = screenWidth;
+        result.height = screenHeight;
+      } else {
+        break;
+      }
       const packed = b[i + 9];
       i += 10 + (packed & 0x80 ? 3 * 2 ** ((packed & 7) + 1) : 0) + 1; // + LZW minimum code size
       skipSubBlocks();
@@ -112,17 +125,86 @@ function sniffGif(b: Uint8Array): Sniffed {
   return result;
 }
 
+function fillsScreen(screenWidth: number, screenHeight: number, x: number, y: number, width: number, height: number): boolean {
+  return x === 0 && y === 0 && width === screenWidth && height === screenHeight;
+}
+
 function sniffWebp(b: Uint8Array): Sniffed {
   const chunk = ascii(b, 12, 4);
   if (chunk === 'VP8X' && b.length >= 30) {
     return { format: 'webp', width: 1 + u24le(b, 24), height: 1 + u24le(b, 27), animated: (b[20] & 0x02) !== 0 };
   }
-  if (chunk === 'VP8 ' && b.length >= 30) {
+  if (chunk === 'VP8 ' && b.length >= 30 && b[23] === 0x9d && b[24] === 0x01 && b[25] === 0x2a) {
     return { format: 'webp', width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff, animated: false };
   }
-  if (chunk === 'VP8L' && b.length >= 25) {
+  if (chunk === 'VP8L' && b.length >= 25 && b[20] === 0x2f) {
     const bits = b[21] | (b[22] << 8) | (b[23] << 16) | (b[24] << 24);
     return { format: 'webp', width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1, animated: false };
   }
   return { format: 'webp', animated: false };
+}
+
+/** An ISOBMFF box: its type and where its payload starts and ends. */
+interface Box {
+  type: string;
+  start: number;
+  end: number;
+}
+
+/** The boxes between `start` and `end`; stops at the first one that does not fit. */
+function boxes(b: Uint8Array, start: number, end: number): Box[] {
+  const found: Box[] = [];
+  let i = start;
+  while (i + 8 <= end) {
+    let size = u32be(b, i);
+    let header = 8;
+    if (size === 1) {
+      if (i + 16 > end || u32be(b, i + 8) !== 0) break; // 64-bit sizes beyond 4 GB are not images we take
+      size = u32be(b, i + 12);
+      header = 16;
+    } else if (size === 0) {
+      size = end - i;
+    }
+    if (size < header || i + size > end) break;
+    found.push({ type: ascii(b, i + 4, 4), start: i + header, end: i + size });
+    i += size;
+  }
+  return found;
+}
+
+const AVIF_MAX_SIDE = 32_768;
+
+const child = (list: Box[], type: string) => list.find((box) => box.type === type);
+
+/**
+ * AVIF (HEIF with AV1): the brands in 'ftyp' say it is one, and the size is the largest 'ispe'
+ * (image spatial extents) property in meta/iprp/ipco: the primary image's, or its grid's, which is
+ * never smaller than a tile, thumbnail or alpha plane. Undefined for an ftyp of another format.
+ */
+function sniffAvif(b: Uint8Array): Sniffed | undefined {
+  const top = boxes(b, 0, b.length);
+  const ftyp = top[0]?.type === 'ftyp' ? top[0] : undefined;
+  const brands: string[] = [];
+  if (ftyp) {
+    for (let i = ftyp.start; i + 4 <= ftyp.end; i += 4) if (i !== ftyp.start + 4) brands.push(ascii(b, i, 4)); // skip minor version
+  } else if (b.length >= 12) {
+    brands.push(ascii(b, 8, 4)); // ftyp cut short: its major brand still says what the file is
+  }
+  if (!brands.includes('avif') && !brands.includes('avis')) return undefined;
+  const result: Sniffed = { format: 'avif', animated: brands.includes('avis') };
+  const meta = child(top, 'meta');
+  if (!meta || meta.end - meta.start < 4) return result;
+  const iprp = child(boxes(b, meta.start + 4, meta.end), 'iprp'); // meta is a full box: version and flags first
+  const ipco = iprp && child(boxes(b, iprp.start, iprp.end), 'ipco');
+  if (!ipco) return result;
+  let best: { width: number; height: number } | undefined;
+  for (const box of boxes(b, ipco.start, ipco.end)) {
+    if (box.type !== 'ispe' || box.end - box.start < 12) continue;
+    const width = u32be(b, box.start + 4);
+    const height = u32be(b, box.start + 8);
+    // Beyond libavif's and libheif's dimension limit no decoder agrees on a size: none is given.
+    if (width > AVIF_MAX_SIDE || height > AVIF_MAX_SIDE) return result;
+    if (!best || width * height > best.width * best.height) best = { width, height };
+  }
+  return best ? { ...result, ...best } : result;
 }

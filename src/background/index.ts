@@ -5,15 +5,16 @@ import type { Runtime, Tabs } from 'webextension-polyfill';
 import { parseBackgroundRequest, parsePortRequest, REQUEST_PORT, senderOf } from '../shared/messages.ts';
 import type { BackgroundRequest, ImageSource, ResponseMap } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
-import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
+import { onSettingsChanged, repairSettings, updateSettings } from '../shared/settings-store.ts';
 import { setSiteEnabled, siteOfUrl } from '../shared/sites.ts';
-import { detailOf } from '../shared/result.ts';
+import { detailOf, failed } from '../shared/result.ts';
 import { cancelTab, colorize, lastJobTimings } from './colorize-service.ts';
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
 import type { MenuClick } from './menus.ts';
-import { cacheStats, clearCache } from './result-cache.ts';
+import { cacheAllowed, cacheStats, clearCache } from './result-cache.ts';
 import { forgetSkips, noteColorizeResult, tabReport } from './tab-report.ts';
+import { refusal, REFUSED_SENDER, replyId } from './answers.ts';
 import {
   forgetFrames,
   forgetTab,
@@ -23,7 +24,7 @@ import {
   updateBadge,
 } from './tab-state.ts';
 
-let settings: Promise<Settings> = loadSettings();
+let settings: Promise<Settings> = repairSettings();
 onSettingsChanged((fresh) => {
   settings = Promise.resolve(fresh);
   void updateAllBadges(fresh);
@@ -50,11 +51,18 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
     case 'page-site':
       return { ok: true, site: siteOfUrl(sender.tab?.url ?? '') };
     case 'colorize': {
+      // The tab's top-level page decides which addresses may be fetched and where results are
+      // cached: frames of other origins work for it, and their URLs are untrusted.
+      const pageUrl = sender.tab?.url;
+      const incognito = sender.tab?.incognito === true;
       const response = await colorize(request.source, {
         priority: request.priority,
         strength: (await settings).strength,
         tabId: sender.tab?.id ?? -1,
         detect: request.detect === true,
+        pageUrl,
+        partition: `${incognito ? 'private ' : ''}${siteOfUrl(pageUrl ?? '') ?? '(no site)'}`,
+        useCache: cacheAllowed(sender.tab),
       });
       noteColorizeResult(sender.tab?.id, request.source.url, response);
       return response;
@@ -70,7 +78,7 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
       if (sender.tab?.id !== undefined && (await browser.tabs.get(sender.tab.id)).active) await setImageMenus(request.showsColorized);
       return { ok: true };
     case 'engine-status':
-      if (request.load) await loadEngine().catch(() => undefined);
+      if (request.load) await loadEngine(true).catch(() => undefined);
       return engineStatus();
     case 'cache-stats':
       return { ok: true, ...(await cacheStats()) };
@@ -82,17 +90,19 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
   }
 }
 
-/** The answer to a request from `sender`, or undefined where the sender may not make it. */
+/** The answer to a request from `sender`: an error answer where the sender may not make it. */
 function answer(request: BackgroundRequest, sender: Runtime.MessageSender) {
   const allowed = senderOf(request.type) === 'content-script' ? fromContentScript(sender) : fromExtensionPage(sender);
-  if (!allowed) return undefined;
-  return handle(request, sender).catch((error: unknown) => ({ ok: false, error: detailOf(error) }));
+  if (!allowed) return Promise.resolve(request.type === 'colorize' ? failed('refused', REFUSED_SENDER.error) : REFUSED_SENDER);
+  return handle(request, sender).catch((error: unknown) =>
+    request.type === 'colorize' ? failed('internal', detailOf(error)) : { ok: false, error: detailOf(error) },
+  );
 }
 
+// Every message is answered: a malformed one with an error, so no sender waits forever.
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const request = parseBackgroundRequest(message);
-  if (!request) return undefined; // not ours or malformed: no answer
-  return answer(request, sender);
+  return request ? answer(request, sender) : Promise.resolve(refusal(message));
 });
 
 // Content scripts' requests over their port (messages.ts, REQUEST_PORT): the same contract and
@@ -105,12 +115,14 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
   port.onDisconnect.addListener(() => (open = false));
   port.onMessage.addListener((message: unknown) => {
     const envelope = parsePortRequest(message);
-    const answering = envelope ? answer(envelope.request, sender) : undefined;
-    if (!envelope || !answering) return;
+    // A malformed request with a usable number gets an error answer; without one nobody can be told.
+    const id = envelope?.id ?? replyId(message);
+    if (id === undefined) return;
+    const answering = envelope ? answer(envelope.request, sender) : Promise.resolve(refusal(message));
     void answering.then((response) => {
       if (!open) return; // the tab closed or navigated meanwhile
       try {
-        port.postMessage({ id: envelope.id, response });
+        port.postMessage({ id, response });
       } catch {
         // Disconnected between the check and the post: nobody is waiting.
       }
@@ -170,8 +182,17 @@ if (__RECOLOR_TEST__) Object.assign(globalThis, {
     clearCache,
     // `npm run bench`: the colorize path a content script's request takes, without the messaging;
     // `automatic` as auto-colorizing asks (the detector first), else as the menu does.
+    // The image's own host stands in for the page (the benchmark serves both locally).
     colorize: async (source: ImageSource, automatic = false) =>
-      colorize(source, { priority: automatic ? 'visible' : 'user', strength: (await settings).strength, tabId: -1, detect: automatic }),
+      colorize(source, {
+        priority: automatic ? 'visible' : 'user',
+        strength: (await settings).strength,
+        tabId: -1,
+        detect: automatic,
+        pageUrl: source.url,
+        partition: 'bench',
+        useCache: true,
+      }),
     lastJobTimings,
     engineLoadTimes,
     engineMemory: engineMemoryNow,

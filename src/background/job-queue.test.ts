@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobCancelled, JobQueue } from './job-queue.ts';
+import { JobCancelled, JobDropped, JobQueue, JobTimedOut } from './job-queue.ts';
 import type { Priority } from '../shared/messages.ts';
 
 function deferred() {
@@ -89,6 +89,74 @@ describe('JobQueue.cancelOwner', () => {
     await expect(mine).rejects.toBeInstanceOf(JobCancelled);
     expect(await Promise.all([running, shared, theirs])).toEqual(['running', 'shared', 'theirs']);
     expect(ran).toEqual(['shared', 'theirs']);
+    expect(queue.size).toBe(0);
+  });
+});
+
+describe('JobQueue bounds', () => {
+  /** Fills a queue behind a running blocker; returns which jobs ran and which were dropped. */
+  async function fill(limits: { perOwner?: number; maxBytes?: number }, jobs: [string, Priority, number, number][]) {
+    const queue = new JobQueue<string>(limits);
+    const gate = deferred();
+    const blocker = queue.run('blocker', 'user', () => gate.promise.then(() => 'blocker'), 99);
+    const ran: string[] = [];
+    const dropped: string[] = [];
+    const all = jobs.map(([key, priority, owner, bytes]) =>
+      queue
+        .run(key, priority, async () => (ran.push(key), key), owner, bytes)
+        .catch((error: unknown) => {
+          expect(error).toBeInstanceOf(JobDropped);
+          dropped.push(key);
+        }),
+    );
+    const waitingBytes = queue.waitingBytes;
+    gate.resolve();
+    await Promise.all([blocker, ...all]);
+    return { ran, dropped, waitingBytes };
+  }
+
+  it.each<[string, { perOwner?: number; maxBytes?: number }, [string, Priority, number, number][], string[], string[]]>([
+    [
+      'per tab: the oldest background job goes first',
+      { perOwner: 2 },
+      [['a', 'background', 1, 0], ['b', 'visible', 1, 0], ['c', 'background', 1, 0]],
+      ['b', 'c'],
+      ['a'],
+    ],
+    [
+      'per tab: a new low-priority job is the one dropped when the rest are more urgent',
+      { perOwner: 2 },
+      [['a', 'visible', 1, 0], ['b', 'user', 1, 0], ['c', 'background', 1, 0]],
+      ['b', 'a'],
+      ['c'],
+    ],
+    [
+      'per tab: other tabs keep their jobs',
+      { perOwner: 1 },
+      [['a', 'visible', 1, 0], ['x', 'background', 2, 0], ['b', 'visible', 1, 0]],
+      ['b', 'x'],
+      ['a'],
+    ],
+    [
+      'in bytes: the oldest low-priority jobs go until the rest fit',
+      { maxBytes: 100 },
+      [['a', 'background', 1, 40], ['b', 'visible', 2, 40], ['c', 'background', 3, 40], ['d', 'visible', 1, 40]],
+      ['b', 'd'],
+      ['a', 'c'],
+    ],
+  ])('%s', async (_name, limits, jobs, ran, dropped) => {
+    const result = await fill(limits, jobs);
+    expect(result.ran).toEqual(ran);
+    expect(result.dropped).toEqual(dropped);
+    if (limits.maxBytes) expect(result.waitingBytes).toBeLessThanOrEqual(limits.maxBytes);
+  });
+
+  it('a hung job times out and the next one still runs', async () => {
+    const queue = new JobQueue<string>({ timeoutMs: 50 });
+    const hung = queue.run('hung', 'user', () => new Promise<string>(() => undefined));
+    const next = queue.run('next', 'visible', async () => 'next');
+    await expect(hung).rejects.toBeInstanceOf(JobTimedOut);
+    await expect(next).resolves.toBe('next');
     expect(queue.size).toBe(0);
   });
 });

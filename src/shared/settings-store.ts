@@ -1,53 +1,36 @@
-// Reads and writes Settings in extension storage: storage.sync where the browser has it (settings
-// follow the user), storage.local otherwise or when sync refuses (quota, sync disabled).
+// Reads and writes Settings in extension storage: storage.local is the one authoritative area
+// (settings-writer.ts says why); a copy that earlier versions kept in storage.sync is read once.
 import browser from 'webextension-polyfill';
 import type { Storage } from 'webextension-polyfill';
-import { migrateSettings, sanitizeSettings } from './settings.ts';
+import { migrateSettings } from './settings.ts';
 import type { Settings } from './settings.ts';
+import { createSettingsStore, SETTINGS_KEY, webLock } from './settings-writer.ts';
 
-const KEY = 'settings';
+const store = createSettingsStore(browser.storage.local, browser.storage.sync, webLock());
 
-function areas(): Storage.StorageArea[] {
-  const list: Storage.StorageArea[] = [];
-  if (browser.storage.sync) list.push(browser.storage.sync);
-  list.push(browser.storage.local);
-  return list;
+/** The stored settings, repaired in memory; never writes (content scripts use this). */
+export function loadSettings(): Promise<Settings> {
+  return store.load();
 }
 
-export async function loadSettings(): Promise<Settings> {
-  for (const area of areas()) {
-    try {
-      const got = await area.get(KEY);
-      if (got[KEY] !== undefined) return migrateSettings(got[KEY]);
-    } catch {
-      // This area is unavailable (e.g. sync off in a managed profile); try the next one.
-    }
-  }
-  return migrateSettings(undefined);
+/** The stored settings, with a corrupt or migrated copy written back repaired (the background, at start). */
+export function repairSettings(): Promise<Settings> {
+  return store.repair();
 }
 
-export async function saveSettings(settings: Settings): Promise<Settings> {
-  const clean = sanitizeSettings({ ...settings });
-  let lastError: unknown;
-  for (const area of areas()) {
-    try {
-      await area.set({ [KEY]: clean });
-      return clean;
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw lastError instanceof Error ? lastError : new Error('could not save settings');
+/** Reads, changes and writes the settings as one step: no concurrent change is lost. */
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  return store.update(change);
 }
 
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  return saveSettings(change(await loadSettings()));
+export function saveSettings(settings: Settings): Promise<Settings> {
+  return store.update(() => settings);
 }
 
 /** Calls back with fresh settings whenever another part of the extension saves them. */
 export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, Storage.StorageChange>) => {
-    if (KEY in changes) callback(migrateSettings(changes[KEY].newValue));
+  const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) callback(migrateSettings(changes[SETTINGS_KEY].newValue));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

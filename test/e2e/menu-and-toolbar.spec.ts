@@ -98,7 +98,7 @@ const badge = (tabId: number) =>
   env.inWorker(async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })], tabId);
 
 const storedOverrides = async () =>
-  ((await env.inWorker(() => chrome.storage.sync.get('settings'), null)).settings as { siteOverrides: object }).siteOverrides;
+  ((await env.inWorker(() => chrome.storage.local.get('settings'), null)).settings as { siteOverrides: object }).siteOverrides;
 
 test('toolbar popup: its switch turns the site on and off, remembered across pages and worker restarts', async () => {
   const page = await env.browser.context.newPage();
@@ -149,7 +149,9 @@ test('toolbar button menu: "Show originals on this page" restores the whole page
   const page = await env.browser.context.newPage();
   await page.goto(env.plainUrl('/originals.html', { html: body }));
   const tabId = await env.tabIdOf(page);
-  await menuClick('recolor-colorize', `${env.servers.site}/img/gray-1.jpg`, tabId);
+  // The content script starts at document_idle, which may come after the load event goto waits
+  // for: until it answers, the click finds no receiving end.
+  await expect.poll(() => menuClick('recolor-colorize', `${env.servers.site}/img/gray-1.jpg`, tabId)).toEqual({ ok: true });
   await waitSwapped(page, 'gray');
   const status = () => env.inWorker((id) => (globalThis as unknown as { recolor: { tabStatus: Function } }).recolor.tabStatus(id), tabId);
   expect(await menuClick('recolor-page-originals', '', tabId)).toEqual({ ok: true });

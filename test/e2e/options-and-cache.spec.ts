@@ -10,6 +10,8 @@ const body = html('<img id="photo" src="/img/gray-4.jpg" alt="photo"><img id="co
 test('options: the engine reports wasm and why; the site list saves itself and decides where colorizing is automatic', async () => {
   const options = await env.browser.context.newPage();
   await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
+  // Rendered from storage: its listeners are attached in the same task, so the click is heard.
+  await expect(options.locator('#sites')).toHaveValue(/www\.loc\.gov/);
   const load = options.getByRole('button', { name: 'Load the model now' });
   await load.click();
   await expect(options.locator('#engine-state')).toHaveText('ready', { timeout: 60_000 });
@@ -28,7 +30,7 @@ test('options: the engine reports wasm and why; the site list saves itself and d
   await expect(sites).toHaveValue(/^www\.loc\.gov\nloc\.gov\n/);
   await sites.fill('127.0.0.1\nnot a host\narchive.org');
   await expect(options.locator('#sites-saved')).toHaveText('Saved; ignored: not a host');
-  const stored = await env.inWorker(() => chrome.storage.sync.get('settings'), null);
+  const stored = await env.inWorker(() => chrome.storage.local.get('settings'), null);
   expect((stored.settings as { archiveSites: string[] }).archiveSites).toEqual(['127.0.0.1', 'archive.org']);
 
   const page = await env.browser.context.newPage();

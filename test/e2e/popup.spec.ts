@@ -13,7 +13,7 @@ const env = useExtension();
 const body = html('<img id="gray" src="/img/gray-1.jpg" alt="gray"><img id="color" src="/img/color.jpg" alt="color">');
 
 const stored = async () =>
-  (await env.inWorker(() => chrome.storage.sync.get('settings'), null)).settings as {
+  (await env.inWorker(() => chrome.storage.local.get('settings'), null)).settings as {
     siteOverrides: Record<string, string>;
     everywhere: boolean;
     strength: number;

@@ -32,10 +32,12 @@ describe('manifests', () => {
 
   it('asks only for the permissions the code uses', () => {
     expect(base.permissions.sort()).toEqual(['contextMenus', 'storage']);
-    expect(base.host_permissions).toEqual(['<all_urls>']);
+    // Web pages over http and https only: no file:, ftp: or other schemes (SECURITY.md).
+    expect(base.host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(base.content_scripts).toEqual([
-      { matches: ['<all_urls>'], js: ['content.js'], all_frames: true, run_at: 'document_idle' },
+      { matches: ['http://*/*', 'https://*/*'], js: ['content.js'], all_frames: true, run_at: 'document_idle' },
     ]);
+    for (const manifest of [chrome, firefox]) expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|file:|ftp:/);
   });
 
   it('the toolbar button opens the popup; names and titles come from the catalog', () => {

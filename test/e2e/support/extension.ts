@@ -15,6 +15,11 @@ export const DIST_CHROME = resolve(repoRoot, 'dist/test/chrome');
 export const ARCHIVE_HOST = 'www.loc.gov';
 /** A public-looking image host of another site, pointed at the local servers too (the `other` server's port: no CORS). */
 export const PHOTO_HOST = 'photos.example.org';
+/**
+ * Public-looking names for the local servers (photos.example, evil.example, ...): to the extension
+ * they are hosts on the internet, as a photo CDN or a stranger's site would be.
+ */
+export const PUBLIC_TEST_DOMAIN = 'example';
 
 export interface Launched {
   context: BrowserContext;
@@ -43,7 +48,7 @@ export function chromiumArgs(options: LaunchOptions = {}): string[] {
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    `--host-resolver-rules=MAP ${ARCHIVE_HOST} 127.0.0.1, MAP ${PHOTO_HOST} 127.0.0.1`,
+    `--host-resolver-rules=MAP ${ARCHIVE_HOST} 127.0.0.1, MAP ${PHOTO_HOST} 127.0.0.1, MAP *.${PUBLIC_TEST_DOMAIN} 127.0.0.1`,
     ...(options.extraArgs ?? []),
   ];
 }

@@ -87,6 +87,24 @@ const makers: Record<string, () => Promise<Fixture>> = {
   'huge.jpg': async () => ({ body: await huge(), type: 'image/jpeg' }),
 };
 
+/** An AVIF whose size box (ispe) is renamed: no size can be read before decoding it. */
+async function hiddenSizeAvif(): Promise<Buffer> {
+  const avif = await sharp(await gray(31, 640)).avif({ effort: 0 }).toBuffer();
+  const at = avif.indexOf('ispe');
+  avif.write('xspe', at, 'latin1');
+  return avif;
+}
+
+/** A JPEG with one stray byte before its frame header (SOF0): decoders skip it, a strict header walk stops. */
+async function strayByteJpeg(): Promise<Buffer> {
+  const jpeg = await gray(62, 640);
+  const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
+  return Buffer.concat([jpeg.subarray(0, sof), Buffer.from([0x00]), jpeg.subarray(sof)]);
+}
+
+makers['hidden-size.avif'] = async () => ({ body: await hiddenSizeAvif(), type: 'image/avif' });
+makers['stray-byte.jpg'] = async () => ({ body: await strayByteJpeg(), type: 'image/jpeg' });
+
 const made = new Map<string, Promise<Fixture>>();
 
 export function fixture(name: string): Promise<Fixture> | undefined {

@@ -14,6 +14,7 @@ export interface TestServers {
   site: string;
   other: string;
   sitePort: number;
+  otherPort: number;
   setPage(path: string, page: Page): void;
   /** How many times the extension's worker (not the page) fetched each image path. */
   workerFetches: Map<string, number>;
@@ -65,8 +66,10 @@ export async function startServers(): Promise<TestServers> {
   const [sitePort, otherPort] = await Promise.all([listen(siteServer), listen(otherServer)]);
   return {
     site: `http://127.0.0.1:${sitePort}`,
-    // "localhost" is another origin (and another site) than 127.0.0.1 for the browser.
-    other: `http://localhost:${otherPort}`,
+    // Another origin and site, on a public-looking name (extension.ts maps *.example here): the
+    // extension refuses to fetch from localhost for a page on a public host (url-policy.ts).
+    other: `http://photos.example:${otherPort}`,
+    otherPort,
     sitePort,
     setPage: (path, page) => pages.set(path, page),
     workerFetches,
