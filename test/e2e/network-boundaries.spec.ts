@@ -11,7 +11,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { fixture } from './support/fixtures.ts';
-import { collectPageErrors, isSwapped, screenChroma } from './support/page-checks.ts';
+import { collectPageErrors, isSwapped, screenChroma, waitSwapped } from './support/page-checks.ts';
 import { html, useExtension } from './support/setup.ts';
 
 const env = useExtension();
@@ -105,8 +105,11 @@ test('the extension fetches nothing from the intranet for a public page, and ref
   await page.waitForLoadState('load');
 
   // The photo from the public host is colorized (on screen, whatever form the result takes) ...
-  await expect.poll(() => chroma(page, 'public'), { timeout: 90_000 }).toBeGreaterThan(COLOR_AT_LEAST);
-  await expect.poll(() => chroma(page, 'public-2'), { timeout: 60_000 }).toBeGreaterThan(COLOR_AT_LEAST);
+  // (waited for first: a screenshot of an image that its stand-in hides meanwhile would wait forever)
+  await waitSwapped(page, 'public', 90_000);
+  await waitSwapped(page, 'public-2');
+  expect(await chroma(page, 'public')).toBeGreaterThan(COLOR_AT_LEAST);
+  expect(await chroma(page, 'public-2')).toBeGreaterThan(COLOR_AT_LEAST);
   // ... the stranger's images were asked for by the extension (and answered with the redirect) ...
   await expect
     .poll(() => stranger.log.filter((entry) => !entry.fromPage).map((entry) => entry.path).sort(), { timeout: 30_000 })
@@ -127,8 +130,8 @@ test('the extension fetches nothing from the intranet for a public page, and ref
 
   // The background's own reasons, asked through the worker's debugging entry.
   const reasons = await env.inWorker(async (urls) => {
-    const recolor = (globalThis as unknown as { recolor: { colorize(source: { kind: 'url'; url: string }, auto: boolean): Promise<{ ok: boolean; error?: string }> } }).recolor;
-    return Promise.all(urls.map(async (url) => (await recolor.colorize({ kind: 'url', url }, true)).error));
+    const recolor = (globalThis as unknown as { recolor: { colorize(source: { kind: 'url'; url: string }, auto: boolean): Promise<{ outcome: string; detail?: string }> } }).recolor;
+    return Promise.all(urls.map(async (url) => (await recolor.colorize({ kind: 'url', url }, true)).detail));
   }, [`${photos}/img/hidden-size.avif`, `${photos}/img/stray-byte.jpg`, `http://evil.example:${stranger.port}/photo/gray-3.jpg`]);
   expect(reasons).toEqual(['size unreadable before decoding (avif)', 'size unreadable before decoding (jpeg)', 'redirected (redirects are not followed)']);
   expect(intranet.log.filter((entry) => !entry.fromPage)).toEqual([]);

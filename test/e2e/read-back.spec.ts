@@ -156,8 +156,9 @@ test('a cross-origin photo without CORS is colorized on screen, and the page can
 test('images the page may read itself keep the swap by URL: its own, and another site\'s with CORS', async () => {
   const page = await env.browser.context.newPage();
   const errors = collectPageErrors(page);
-  // The site server answers with access-control-allow-origin: *; 127.0.0.1 is another origin than the archive host.
-  const corsPhoto = `${env.servers.site}/img/gray-2.jpg`;
+  // The site server answers with access-control-allow-origin: *; cors.example (mapped to it) is
+  // another, public-looking origin than the archive host (a loopback address would be refused).
+  const corsPhoto = `http://cors.example:${env.servers.sitePort}/img/gray-2.jpg`;
   await page.goto(
     env.archiveUrl('/readable.html', {
       html: html(`<img id="own" src="/img/gray-1.jpg" alt="own"><img id="cors" crossorigin="anonymous" src="${corsPhoto}" alt="cors">`),

@@ -18,32 +18,32 @@ const census = (page: Page) =>
       }),
   );
 
-const toolbarClick = (tabId: number) =>
-  env.inWorker((id) => (globalThis as unknown as { recolor: { handleActionClick: Function } }).recolor.handleActionClick({ id }), tabId);
+/** The popup's site switch, through the worker's test entry (the page is on 127.0.0.1). */
+const setSite = (on: boolean) =>
+  env.inWorker((enabled) => (globalThis as unknown as { recolor: { setSite(host: string, on: boolean): Promise<void> } }).recolor.setSite('127.0.0.1', enabled), on);
 
 test('switching a site off leaves no observer or listener of ours; switching it on again works', async () => {
   const page = await env.browser.context.newPage();
   const errors = collectPageErrors(page);
   await page.goto(env.plainUrl('/switch.html', { html: html('<img id="gray" src="/img/gray-1.jpg" alt="gray"><p id="p">text</p>') }));
-  const tabId = await env.tabIdOf(page);
   await page.waitForTimeout(500);
   expect(await census(page)).toEqual({ listeners: 0, observers: 0 }); // not on the list: nothing started
 
-  await toolbarClick(tabId); // on
+  await setSite(true); // on
   await waitSwapped(page, 'gray');
   const on = await census(page);
   console.log(`site on: ${on.listeners} listeners, ${on.observers} observers of ours`);
   expect(on.observers).toBeGreaterThanOrEqual(3); // mutations, intersections, resizes (and the overlay's)
   expect(on.listeners).toBeGreaterThan(0);
 
-  await toolbarClick(tabId); // off
+  await setSite(false); // off
   await expect.poll(() => isSwapped(page, 'gray')).toBe(false);
   await expect.poll(() => census(page)).toEqual({ listeners: 0, observers: 0 });
 
-  await toolbarClick(tabId); // on again
+  await setSite(true); // on again
   await waitSwapped(page, 'gray');
   expect((await census(page)).observers).toBeGreaterThanOrEqual(3);
-  await toolbarClick(tabId); // off: the settings as they were
+  await setSite(false); // off: the settings as they were
   expect(errors).toEqual([]);
   await page.close();
 });
