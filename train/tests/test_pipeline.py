@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import torch
 
-from conftest import PHOTOS, TRAIN
+from conftest import PHOTOS, TRAIN, random_net
 from ab_bins import gamut_bins, annealed_mean
 from data import PhotoBank, list_images, random_crops, lab_batch
 from export import build_graph, reference_forward, write_model, write_golden
@@ -59,17 +59,6 @@ def test_budgets_of_the_shipped_architecture():
     assert macs_per_pass(OriginalCNN()) > 0 and macs_per_pass(PatchFC()) > 0
 
 
-def random_net():
-    torch.manual_seed(1)
-    net = RecolorNet(254)
-    for m in net.modules():
-        if isinstance(m, torch.nn.BatchNorm2d):
-            m.running_mean.uniform_(-0.1, 0.1)
-            m.running_var.uniform_(0.5, 2)
-            m.weight.data.uniform_(0.5, 1.5)
-    return net.eval()
-
-
 @pytest.mark.parametrize('hw', [(64, 64), (48, 80)])
 def test_exported_graph_computes_what_pytorch_computes(hw):
     """BN folding, TF 'same' padding, temperature and chroma scale folded into the graph."""
@@ -96,7 +85,8 @@ def test_export_writes_a_loadable_layers_model_and_golden(tmp_path):
     assert {'L', 'logits', 'bin_probs', 'ab'} <= names
     write_golden(g, str(tmp_path))
     golden = json.load(open(tmp_path / 'golden.json'))
-    assert golden['inputShape'] == [1, 256, 256, 1] and golden['outputShape'] == [1, 64, 64, 2]
+    assert golden['lightnessShape'] == [1, 256, 256, 1] and golden['inputChannels'] == 1
+    assert [c['name'] for c in golden['cases']] == ['automatic'] and golden['cases'][0]['outputShape'] == [1, 64, 64, 2]
 
 
 @needs_photos
