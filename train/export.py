@@ -155,13 +155,14 @@ def reference_forward(g: Graph, x: np.ndarray) -> np.ndarray:
 
 
 def golden_input(size=256) -> np.ndarray:
-    """A deterministic, photo-like L input: a real val photo if available, else a pattern."""
+    """A deterministic L input from a real photo in the repository (the CLI's gray fixture of a
+    pavilion, trees, a lake and sky), squeezed to size x size; a pattern if it is missing."""
     here = os.path.dirname(os.path.abspath(__file__))
-    photo = os.path.join(here, '..', 'test', 'fixtures', 'golden-photo.jpg')
+    photo = os.path.join(here, '..', 'test', 'fixtures', 'cli', 'input', 'more', 'china-gray.tiff')
     from PIL import Image
     if os.path.exists(photo):
         im = Image.open(photo).convert('RGB').resize((size, size), Image.BILINEAR)
-        rgb = torch.from_numpy(np.asarray(im)).permute(2, 0, 1).float() / 255
+        rgb = torch.from_numpy(np.array(im)).permute(2, 0, 1).float() / 255
     else:
         yy, xx = np.mgrid[0:size, 0:size] / size
         rgb = torch.from_numpy(np.stack([xx, yy, (xx + yy) / 2])).float()
