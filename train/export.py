@@ -3,7 +3,9 @@
 BatchNorm is folded into the convolutions, the annealed-mean temperature into the last logits
 layer, and the decode (softmax over bins, expectation of the bin centers, times a chroma scale
 picked on the val set) is part of the graph,
-so the shipped model maps x = L/50 - 1 (1,H,W,1) straight to ab (1,H/4,W/4,2).
+so the shipped model maps its input straight to ab (1,H/4,W/4,2). The input is x = L/50 - 1
+(1,H,W,1) for a checkpoint without hints (meta['in_ch'] 1), or (1,H,W,4) = [L/50 - 1, hint a/110,
+hint b/110, hint mask] for a hint-ready one (meta['in_ch'] 4, hints.py); info.json states which.
 Weights are stored as float16 (tfjs dequantizes them at load).
 
   /usr/bin/python3 train/export.py --ckpt train/ckpt/ours.pt --out models/colorizer
@@ -21,6 +23,8 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ab_bins import gamut_bins, annealed_mean  # noqa: E402
+from hints import ENGINE_PATCH, HINT_AB_SCALE  # noqa: E402
+from lab import rgb_to_lab  # noqa: E402
 from model import WIDTHS, RecolorNet, ConvBN  # noqa: E402
 
 DEFAULT_T = 0.38
@@ -73,7 +77,8 @@ class Graph:
 
 def build_graph(net: RecolorNet, centers: torch.Tensor, T: float, chroma_scale: float = 1.0) -> Graph:
     g = Graph()
-    g.add('InputLayer', 'L', {'batch_input_shape': [None, None, None, 1], 'sparse': False}, [])
+    # The input keeps the name 'L' whatever its channel count (1, or 4 with the hint channels).
+    g.add('InputLayer', 'L', {'batch_input_shape': [None, None, None, net.in_ch], 'sparse': False}, [])
     x = 'L'
     stages = {}
     for sname in ('enc1', 'enc2', 'enc3', 'enc4'):
@@ -150,14 +155,14 @@ def reference_forward(g: Graph, x: np.ndarray) -> np.ndarray:
 
 
 def golden_input(size=256) -> np.ndarray:
-    """A deterministic, photo-like L input: a real val photo if available, else a pattern."""
+    """A deterministic L input from a real photo in the repository (the CLI's gray fixture of a
+    pavilion, trees, a lake and sky), squeezed to size x size; a pattern if it is missing."""
     here = os.path.dirname(os.path.abspath(__file__))
-    photo = os.path.join(here, '..', 'test', 'fixtures', 'golden-photo.jpg')
+    photo = os.path.join(here, '..', 'test', 'fixtures', 'cli', 'input', 'more', 'china-gray.tiff')
     from PIL import Image
-    from lab import rgb_to_lab
     if os.path.exists(photo):
         im = Image.open(photo).convert('RGB').resize((size, size), Image.BILINEAR)
-        rgb = torch.from_numpy(np.asarray(im)).permute(2, 0, 1).float() / 255
+        rgb = torch.from_numpy(np.array(im)).permute(2, 0, 1).float() / 255
     else:
         yy, xx = np.mgrid[0:size, 0:size] / size
         rgb = torch.from_numpy(np.stack([xx, yy, (xx + yy) / 2])).float()
@@ -165,14 +170,66 @@ def golden_input(size=256) -> np.ndarray:
     return (L / 50 - 1).numpy()[None, :, :, None].astype(np.float32)
 
 
+# Hints of the golden case with hints: fractions of the image's width and height and CSS hex sRGB
+# colours, as the engine takes them. The last one sits in a corner (its patch is clipped there).
+GOLDEN_HINTS = [{'x': 0.5, 'y': 0.15, 'color': '#4a7ab5'}, {'x': 0.22, 'y': 0.8, 'color': '#3c8a3e'},
+                {'x': 0.85, 'y': 0.55, 'color': '#c0392b'}, {'x': 1.0, 'y': 0.0, 'color': '#fc0'}]
+
+
+def hex_ab(color: str) -> tuple[float, float]:
+    """CIE Lab a*, b* (D65) of a CSS hex sRGB colour, '#rrggbb' or '#rgb'."""
+    h = color.lstrip('#')
+    h = ''.join(c * 2 for c in h) if len(h) == 3 else h
+    rgb = torch.tensor([int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)], dtype=torch.float64).view(3, 1, 1)
+    lab = rgb_to_lab(rgb).view(3)
+    return float(lab[1]), float(lab[2])
+
+
+def hint_pixels(hints, width: int, height: int, patch: int = ENGINE_PATCH):
+    """The engine's painting of hints (src/engine/hints.ts), for content of width x height working
+    pixels at the top left of the input: each hint is a patch x patch square centred on the pixel
+    holding (x*width, y*height), clipped to the content; a later hint overwrites an earlier one.
+    Returns [(row, col, a/110, b/110)], the values as float32."""
+    cells = {}
+    half = patch // 2
+    for hint in hints:
+        col = min(width - 1, int(hint['x'] * width))
+        row = min(height - 1, int(hint['y'] * height))
+        a, b = (float(np.float32(v / HINT_AB_SCALE)) for v in hex_ab(hint['color']))
+        for r in range(max(0, row - half), min(height, row + half + 1)):
+            for c in range(max(0, col - half), min(width, col + half + 1)):
+                cells[(r, c)] = (a, b)
+    return [(r, c, a, b) for (r, c), (a, b) in sorted(cells.items())]
+
+
+def with_hints(x: np.ndarray, pixels) -> np.ndarray:
+    """x (1,H,W,1) and hint pixels -> the 4-channel input (1,H,W,4)."""
+    out = np.concatenate([x, np.zeros(x.shape[:3] + (3,), np.float32)], axis=3)
+    for r, c, a, b in pixels:
+        out[0, r, c, 1:] = (a, b, 1.0)
+    return out
+
+
 def write_golden(g: Graph, out: str) -> float:
+    """golden.json: the L plane of a real photo and PyTorch's output for it without hints and (for a
+    hint-ready graph) with GOLDEN_HINTS, whose painted pixels are listed so that a test can rebuild
+    the input and another can check the engine paints the same."""
     x = golden_input()
-    y = reference_forward(g, x)
+    in_ch = g.layers[0]['config']['batch_input_shape'][-1]
     b64 = lambda a: base64.b64encode(np.ascontiguousarray(a, dtype='<f4').tobytes()).decode()
+    cases, peak = [], 0.0
+    for name, hints in [('automatic', []), ('hints', GOLDEN_HINTS)][:2 if in_ch == 4 else 1]:
+        pixels = hint_pixels(hints, x.shape[2], x.shape[1])
+        y = reference_forward(g, with_hints(x, pixels) if in_ch == 4 else x)
+        peak = max(peak, float(np.abs(y).max()))
+        cases.append({'name': name, 'hints': hints, 'hintPixels': [list(p) for p in pixels],
+                      'outputShape': list(y.shape), 'output': b64(y)})
     with open(os.path.join(out, 'golden.json'), 'w') as f:
-        json.dump({'inputShape': list(x.shape), 'input': b64(x), 'outputShape': list(y.shape),
-                   'output': b64(y), 'encoding': 'base64 little-endian float32'}, f)
-    return float(np.abs(y).max())
+        json.dump({'encoding': 'base64 little-endian float32', 'inputChannels': in_ch,
+                   'lightnessShape': list(x.shape), 'lightness': b64(x),
+                   'hintPixels': '[row, col, a/110, b/110] of each painted input pixel (mask 1 there)',
+                   'cases': cases}, f)
+    return peak
 
 
 def main():
@@ -184,11 +241,14 @@ def main():
     ap.add_argument('--chroma-scale', type=float, default=None,
                     help='multiply the decoded ab by this (default: checkpoint or 1); see eval.py --decodes')
     ap.add_argument('--version', default=None)
+    ap.add_argument('--in-ch', type=int, choices=(1, 4), default=4,
+                    help='input channels of a --random graph (a checkpoint says its own): 1 = L only, 4 = L and hints')
     args = ap.parse_args()
     centers = gamut_bins()
     ck = torch.load(args.ckpt, map_location='cpu', weights_only=False) if args.ckpt else None
     meta = ck.get('meta', {}) if ck else {}
-    net = RecolorNet(len(centers), tuple(meta.get('widths', WIDTHS)))
+    in_ch = meta.get('in_ch', 1) if ck else args.in_ch
+    net = RecolorNet(len(centers), tuple(meta.get('widths', WIDTHS)), in_ch)
     if ck:
         net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in (ck.get('ema') or ck['model']).items()})
     elif not args.random:
@@ -204,9 +264,19 @@ def main():
     s = args.chroma_scale or meta.get('chroma_scale', 1.0)
     g = build_graph(net, centers, T, s)
     version = args.version or ('random-standin' if args.random else meta.get('version', 'recolor-cnn'))
-    info = {'version': version, 'inputSize': 256, 'outputStride': 4, 'input': 'x = L/50 - 1, NHWC (1,H,W,1), H and W multiples of 16',
+    info = {'version': version, 'inputSize': 256, 'outputStride': 4, 'inputChannels': in_ch,
+            'input': (f'NHWC (1,H,W,4) = [L/50 - 1, hint a/{HINT_AB_SCALE:g}, hint b/{HINT_AB_SCALE:g}, hint mask], '
+                      'H and W multiples of 16' if in_ch == 4 else 'x = L/50 - 1, NHWC (1,H,W,1), H and W multiples of 16'),
             'output': 'CIE Lab a*, b* (1,H/4,W/4,2)', 'temperature': T, 'chromaScale': s, 'bins': len(centers),
             'parameters': int(sum(a.size for _, a in g.weights)), 'weightDtype': 'float16'}
+    if in_ch == 4:
+        info['hints'] = {'channels': f'L/50-1, a/{HINT_AB_SCALE:g}, b/{HINT_AB_SCALE:g}, mask',
+                         'abScale': int(HINT_AB_SCALE) if HINT_AB_SCALE.is_integer() else HINT_AB_SCALE,
+                         'patch': ENGINE_PATCH, 'empty': 'hint channels all zero = automatic colorizing',
+                         'painting': f'a hint at fractions (x, y) of the image is a {ENGINE_PATCH}x{ENGINE_PATCH} px square '
+                                     'of its colour (CIE Lab a*, b*, D65, over abScale; mask 1) centred on working pixel '
+                                     '(floor(x*w), floor(y*h)) of the w x h image content at the top left of the 256 input, '
+                                     'clipped to the content; a later hint overwrites an earlier one'}
     write_model(g, args.out, info)
     peak = write_golden(g, args.out)
     size = sum(os.path.getsize(os.path.join(args.out, f)) for f in os.listdir(args.out))

@@ -8,11 +8,13 @@ export interface CliOptions {
   inputs: string[];
   /** Folder holding model.json (default: the model shipped in the package). */
   model?: string;
+  /** JSON file with colour hints applied to every input (hints-file.ts). */
+  hints?: string;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'run'; options: CliOptions } | { kind: 'error'; message: string };
 
-export const USAGE = `Usage: recolor --out DIR [--strength S] [--force] FILE_OR_DIR...
+export const USAGE = `Usage: recolor --out DIR [--strength S] [--force] [--hints FILE.json] FILE_OR_DIR...
 
 Colorizes black-and-white and toned (sepia, cyanotype, ...) photographs with a small neural
 network, on this computer (TensorFlow.js, wasm backend). Nothing is uploaded.
@@ -28,6 +30,12 @@ Options:
   -f, --force          colorize every image from its lightness, even ones already in color
                        (by default those are skipped and listed, as are logos, text and
                        drawings that are not photographs).
+      --hints FILE     colour hints, applied to every input: a JSON list of points and the
+                       colours they should have, e.g. [{"x": 0.5, "y": 0.15, "color": "#4a7ab5"}]
+                       with x and y fractions (0 to 1) of the image's width and height from its
+                       top left corner and color a hex sRGB colour ("#4a7ab5" or "#abc"). The
+                       file is checked before any image is read. A model without the hint
+                       channel (info.json "inputChannels": 1) ignores hints, with a note.
       --model DIR      folder with the model (model.json); default: models/colorizer in this package.
   -h, --help           show this help.
 
@@ -36,12 +44,13 @@ Notes:
     one of the inputs, the later one is written as <name>-2.png (then -3, ...).
   - Unreadable, corrupt and non-image files are reported and skipped; the rest are still done.
   - Exit status: 0 when every image was colorized or deliberately skipped, 1 when any failed,
-    2 for a usage error.
+    2 for a usage error (a bad or missing --hints file too).
 
 Examples:
   npx recolor --out colored/ scans/
   npx recolor --out colored/ --strength 0.8 grandpa.jpg wedding.tif
-  npx recolor --out colored/ --force photos/`;
+  npx recolor --out colored/ --force photos/
+  npx recolor --out colored/ --hints sky-blue.json harbour.jpg`;
 
 export function parseCliArgs(argv: string[]): ParsedArgs {
   let values;
@@ -55,6 +64,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         strength: { type: 'string', short: 's' },
         force: { type: 'boolean', short: 'f', default: false },
         model: { type: 'string' },
+        hints: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -73,6 +83,6 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   }
   return {
     kind: 'run',
-    options: { out: values.out, strength, force: values.force, inputs: positionals, model: values.model },
+    options: { out: values.out, strength, force: values.force, inputs: positionals, model: values.model, hints: values.hints },
   };
 }

@@ -1,10 +1,11 @@
-// `recolor --out DIR [--strength S] [--force] FILE_OR_DIR...`: colorizes files with the engine.
+// `recolor --out DIR [--strength S] [--force] [--hints FILE.json] FILE_OR_DIR...`: colorizes files with the engine.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Engine } from '../engine/index.ts';
+import type { ColorHint, Engine } from '../engine/index.ts';
 import { parseCliArgs, USAGE, type CliOptions } from './args.ts';
 import { collectJobs, type Job } from './collect.ts';
 import { detectImage } from './detect-file.ts';
+import { readHintsFile } from './hints-file.ts';
 import { decodeImage, encodePng } from './image-io.ts';
 import { DEFAULT_MODEL_DIR, fileModelHandler, readModelVersion } from './model-files.ts';
 import { Progress, type ProgressSink } from './progress.ts';
@@ -38,7 +39,7 @@ async function loadEngine(modelDir: string): Promise<Engine> {
   return createEngine({ model: fileModelHandler(modelJson), modelVersion: await readModelVersion(modelDir), backends: ['wasm', 'cpu'] });
 }
 
-async function processJob(job: Job, options: CliOptions, engine: () => Promise<Engine>): Promise<Outcome> {
+async function processJob(job: Job, options: CliOptions, hints: ColorHint[], engine: () => Promise<Engine>): Promise<Outcome> {
   let image;
   try {
     image = await decodeImage(job.input);
@@ -55,7 +56,7 @@ async function processJob(job: Job, options: CliOptions, engine: () => Promise<E
     throw new ModelLoadError(message(error));
   });
   try {
-    const colored = await loaded.colorize(image, { strength: options.strength });
+    const colored = await loaded.colorize(image, { strength: options.strength, hints });
     await encodePng(colored, job.output);
     return { outcome: 'colorized', job, kind };
   } catch (error) {
@@ -86,6 +87,15 @@ function summarize(outcomes: Outcome[], missing: number, io: CliIo): void {
 }
 
 export async function run(options: CliOptions, io: CliIo): Promise<number> {
+  let hints: ColorHint[] = [];
+  if (options.hints !== undefined) {
+    try {
+      hints = await readHintsFile(options.hints);
+    } catch (error) {
+      io.stderr.write(`recolor: --hints ${options.hints}: ${message(error)}\nTry 'recolor --help'.\n`);
+      return 2;
+    }
+  }
   const { jobs, missing } = await collectJobs(options.inputs, options.out);
   for (const m of missing) io.stderr.write(`recolor: ${m.input}: ${m.reason}\n`);
   if (jobs.length === 0) {
@@ -94,14 +104,22 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
   }
   await mkdir(options.out, { recursive: true });
   let enginePromise: Promise<Engine> | undefined;
-  const engine = () => (enginePromise ??= loadEngine(options.model ?? DEFAULT_MODEL_DIR));
+  const engine = () =>
+    (enginePromise ??= loadEngine(options.model ?? DEFAULT_MODEL_DIR).then((loaded) => {
+      if (hints.length > 0 && !loaded.acceptsHints) {
+        const note = `recolor: note: the model (${loaded.modelVersion}) has no hint channel; --hints is ignored`;
+        if (progress) progress.log(note, io.stderr);
+        else io.stderr.write(`${note}\n`);
+      }
+      return loaded;
+    }));
   const progress = jobs.length > 1 ? new Progress(jobs.length, io.stderr) : undefined;
   const outcomes: Outcome[] = [];
   try {
     for (const job of jobs) {
       let outcome: Outcome;
       try {
-        outcome = await processJob(job, options, engine);
+        outcome = await processJob(job, options, hints, engine);
       } catch (error) {
         if (!(error instanceof ModelLoadError)) throw error;
         progress?.finish();

@@ -3,6 +3,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayersModel } from '@tensorflow/tfjs';
 import { composeColor } from './compose.ts';
+import { HINT_CHANNELS, hintInput } from './hint-input.ts';
+import { checkHints } from './hints.ts';
 import type { ColorizeOptions, RgbaImage } from './types.ts';
 import { workingGeometry, workingInput, WORKING_SIZE } from './working-input.ts';
 
@@ -33,12 +35,32 @@ export function checkImage(image: RgbaImage): void {
   }
 }
 
-/** Runs the network on a normalized [size*size] L plane; returns the ab grid's data and shape. */
+/** Input channels of a loaded model: 1 (L only) or 4 (L and the hint channels). */
+export function modelInputChannels(model: LayersModel): 1 | 4 {
+  const shape = model.inputs[0].shape;
+  const channels = shape[shape.length - 1];
+  if (channels !== 1 && channels !== HINT_CHANNELS) {
+    throw new Error(`model input shape [${shape}] has ${channels} channels; expected 1 (L) or 4 (L and hints)`);
+  }
+  return channels;
+}
+
+/**
+ * Runs the network on a normalized working input of size * size pixels: the model's own channels
+ * interleaved (NHWC), or the L plane alone, which a hint-ready model gets with empty hint channels
+ * (automatic colorizing). Returns the ab grid's data and shape.
+ */
 export async function predictAb(model: LayersModel, input: Float32Array, size: number) {
-  const output = tf.tidy(() => model.predict(tf.tensor4d(input, [1, size, size, 1])) as tf.Tensor);
+  const channels = modelInputChannels(model);
+  let x = input;
+  if (channels === HINT_CHANNELS && input.length === size * size) x = hintInput(input, [], { size, width: size, height: size });
+  if (x.length !== size * size * channels) {
+    throw new RangeError(`working input has ${input.length} values, expected ${size * size} or ${size * size * channels}`);
+  }
+  const output = tf.tidy(() => model.predict(tf.tensor4d(x, [1, size, size, channels])) as tf.Tensor);
   try {
-    const [, rows, cols, channels] = output.shape;
-    if (channels !== 2 || !rows || !cols) throw new Error(`model output shape ${output.shape} is not [1, h, w, 2]`);
+    const [, rows, cols, depth] = output.shape;
+    if (depth !== 2 || !rows || !cols) throw new Error(`model output shape ${output.shape} is not [1, h, w, 2]`);
     return { data: (await output.data()) as Float32Array, rows, cols };
   } finally {
     output.dispose();
@@ -52,10 +74,14 @@ export async function colorizeImage(
   timings?: StageTimings,
 ): Promise<RgbaImage> {
   checkImage(image);
+  // Malformed hints are an error with any model; a 1-channel model then ignores valid ones.
+  const hints = checkHints(options.hints);
+  const channels = modelInputChannels(model);
   const { width, height, data } = image;
   const t0 = performance.now();
   const geo = workingGeometry(width, height, WORKING_SIZE);
-  const input = workingInput(data, width, height, geo);
+  const plane = workingInput(data, width, height, geo);
+  const input = channels === HINT_CHANNELS ? hintInput(plane, hints, geo) : plane;
   const t1 = performance.now();
   const ab = await predictAb(model, input, geo.size);
   const t2 = performance.now();

@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { LayersModel } from '@tensorflow/tfjs';
 import { activateBackend } from './backend-activate.ts';
 import { probeBackendEnvironment } from './backend-probe.ts';
-import { colorizeImage, predictAb, type StageTimings } from './colorize.ts';
+import { colorizeImage, modelInputChannels, predictAb, type StageTimings } from './colorize.ts';
+import { HINT_CHANNELS } from './hint-input.ts';
 import type { BackendReport, ColorizeOptions, Engine, EngineConfig, RgbaImage } from './types.ts';
 import { WORKING_SIZE } from './working-input.ts';
 
@@ -11,13 +12,20 @@ class TfEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
   readonly timings: StageTimings = { prepare: 0, model: 0, compose: 0 };
+  private readonly channels: number;
 
   constructor(
     private readonly model: LayersModel,
     readonly backend: BackendReport,
     readonly modelVersion: string,
     private readonly onDispose: () => void,
-  ) {}
+  ) {
+    this.channels = modelInputChannels(model);
+  }
+
+  get acceptsHints(): boolean {
+    return this.channels === HINT_CHANNELS;
+  }
 
   colorize(image: RgbaImage, options?: ColorizeOptions): Promise<RgbaImage> {
     const run = this.queue.then(() => this.run(image, options));
@@ -56,8 +64,9 @@ async function buildEngine(config: EngineConfig, onDispose: () => void): Promise
   if (config.backends) environment.allowed = config.backends;
   const backend = await activateBackend(environment, config.wasmPaths);
   const model = await tf.loadLayersModel(config.model);
-  const engine = new TfEngine(model, backend, config.modelVersion ?? 'unknown', onDispose);
+  let engine: TfEngine;
   try {
+    engine = new TfEngine(model, backend, config.modelVersion ?? 'unknown', onDispose);
     await engine.warmUp();
   } catch (error) {
     model.dispose();

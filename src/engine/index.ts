@@ -2,6 +2,7 @@
 export type {
   RgbaImage,
   ColorizeOptions,
+  ColorHint,
   BackendName,
   BackendReport,
   Engine,
@@ -17,5 +18,6 @@ export { probeBackendEnvironment } from './backend-probe.ts';
 export { srgbToLab, labToSrgb, type Lab, type Rgb } from './lab.ts';
 export { rgbaToLab, labToRgba, rgbaToLightnessF } from './lab-buffers.ts';
 export { lastTimings } from './engine.ts';
+export { checkHints, parseHexColor, HintError, type CheckedHint } from './hints.ts';
 export { engineMemory, type EngineMemory } from './memory.ts';
 export type { StageTimings } from './colorize.ts';

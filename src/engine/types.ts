@@ -7,9 +7,24 @@ export interface RgbaImage {
   height: number;
 }
 
+/** A user's colour for one point of the image. */
+export interface ColorHint {
+  /** Fractions (0..1) of the image's width and height, from its top left corner. */
+  x: number;
+  y: number;
+  /** CSS hex sRGB: '#4a7ab5' or '#abc'. */
+  color: string;
+}
+
 export interface ColorizeOptions {
   /** Chroma scale, 0..1.5 (clamped). 0 gives the gray original back; default 1. */
   strength?: number;
+  /**
+   * User colour hints; none (or []) colorizes automatically. Malformed entries reject the call
+   * (checkHints). A model without the hint channel (inputChannels 1 in info.json, the models
+   * before recolor-cnn-2026-12-03) ignores valid hints: see Engine.acceptsHints.
+   */
+  hints?: ColorHint[];
 }
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -22,6 +37,8 @@ export interface BackendReport {
 export interface Engine {
   readonly backend: BackendReport;
   readonly modelVersion: string;
+  /** Whether the loaded model takes colour hints (4 input channels); if not, hints are ignored. */
+  readonly acceptsHints: boolean;
   /** Runs one inference at a time; concurrent calls queue. Output has the input's size. */
   colorize(image: RgbaImage, options?: ColorizeOptions): Promise<RgbaImage>;
   dispose(): void;

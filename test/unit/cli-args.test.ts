@@ -11,6 +11,7 @@ describe('parseCliArgs', () => {
     [['a.jpg', '--out=o', '--strength=1.5'], { out: 'o', strength: 1.5, force: false, inputs: ['a.jpg'] }],
     [['--out', 'o', '--strength', '0', 'dir/'], { out: 'o', strength: 0, force: false, inputs: ['dir/'] }],
     [['--out', 'o', '--model', 'm', 'x'], { out: 'o', strength: 1, force: false, inputs: ['x'], model: 'm' }],
+    [['--out', 'o', '--hints', 'h.json', 'x'], { out: 'o', strength: 1, force: false, inputs: ['x'], hints: 'h.json' }],
   ])('%j runs with the right options', (argv, expected) => {
     expect(parseCliArgs(argv)).toEqual({ kind: 'run', options: { model: undefined, ...expected } });
   });
@@ -30,6 +31,7 @@ describe('parseCliArgs', () => {
     [['--out', 'o', '--strength', '', 'a'], /0 to 1.5/],
     [['--out', 'o', '--colour', 'a'], /Unknown option/],
     [['--out'], /argument missing|requires|--out/],
+    [['--out', 'o', 'a', '--hints'], /argument missing|requires|--hints/],
   ])('%j is a usage error', (argv, message) => {
     const parsed = parseCliArgs(argv);
     expect(parsed.kind).toBe('error');

@@ -2,7 +2,8 @@
 // JPEG/PNG/TIFF/GIF, a sepia WebP, a color JPEG, a truncated JPEG and a text file named .jpg).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,7 +11,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '../../src/cli/image-io.ts';
 import { rgbaToLightnessF } from '../../src/engine/index.ts';
+import { blockModelArtifacts, writeModelDir } from './block-model.ts';
 import { HAS_MODEL } from './engine-test-images.ts';
+import { describeColor, hexColor, hueDistance, regionColor } from './hint-measure.ts';
 import { MODEL_DIR, REPO_ROOT } from './model-files.ts';
 
 const BIN = path.join(REPO_ROOT, 'bin/recolor.js');
@@ -59,7 +62,7 @@ describe('recolor command', () => {
   it('--help explains usage and exits 0', async () => {
     const { code, stdout } = await recolor(['--help']);
     expect(code).toBe(0);
-    for (const text of ['--out DIR', '--strength', '--force', 'recursively', 'first frame', 'never overwritten', 'Exit status']) {
+    for (const text of ['--out DIR', '--strength', '--force', '--hints FILE', '"color": "#4a7ab5"', 'recursively', 'first frame', 'never overwritten', 'Exit status']) {
       expect(stdout).toContain(text);
     }
   });
@@ -77,6 +80,76 @@ describe('recolor command', () => {
     await rm(work, { recursive: true, force: true });
     expect(code).toBe(1);
     expect(stderr.match(/cannot load the model/g)).toHaveLength(1);
+  });
+});
+
+describe('recolor --hints with a bad hints file', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'recolor-badhints-'));
+    await mkdir(path.join(work, 'folder.json'));
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it.each([
+    ['a missing file', null, /--hints \S*missing\.json: no such file/],
+    ['a folder', 'folder.json', /--hints \S*folder\.json: is a folder, not a file/],
+    ['not JSON', '[{x: 0.5}]', /: not valid JSON \(/],
+    ['an empty file', '', /: not valid JSON \(/],
+    ['a single object', '{"x": 0.5, "y": 0.5, "color": "#00f"}', /: must hold a JSON list of \{ "x", "y", "color" \} hints, e\.g\. \[/],
+    ['x out of range', '[{"x": 0.5, "y": 0.1, "color": "#00f"}, {"x": 1.5, "y": 0.1, "color": "#00f"}]', /: hints\[1\]: x must be a number from 0 to 1 \(a fraction of the image's width\), got 1\.5/],
+    ['pixels for fractions', '[{"x": 120, "y": 40, "color": "#00f"}]', /: hints\[0\]: x must be .* got 120/],
+    ['a colour name', '[{"x": 0.5, "y": 0.5, "color": "blue"}]', /: hints\[0\]: color must be a hex sRGB colour like "#4a7ab5" or "#abc", got "blue"/],
+    ['a missing colour', '[{"x": 0.5, "y": 0.5}]', /: hints\[0\]: color must be .* got nothing/],
+  ])('%s: exits 2 with a clear message before any image is touched', async (_, content, message) => {
+    const file = content === null ? path.join(work, 'missing.json') : content === 'folder.json' ? path.join(work, content) : path.join(work, 'hints.json');
+    if (content !== null && content !== 'folder.json') await writeFile(file, content);
+    const out = path.join(work, 'out');
+    const { code, stderr, stdout } = await recolor(['--hints', file, '--out', out, FIXTURES]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(/Try 'recolor --help'/);
+    expect(stderr.trim().split('\n')).toHaveLength(2); // one message, no per-image lines
+    expect(stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('recolor --hints with a model without the hint channel', () => {
+  it('colorizes and says once that the hints are ignored', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'recolor-1ch-'));
+    await writeModelDir(await blockModelArtifacts(1), path.join(work, 'model'), 'block-1ch');
+    await writeFile(path.join(work, 'hints.json'), '[{"x": 0.5, "y": 0.5, "color": "#4a7ab5"}]');
+    const inputs = ['motorcycle-gray.png', 'fallen-leaf-gray.jpg'].map((f) => path.join(FIXTURES, f));
+    const result = await recolor(['--model', path.join(work, 'model'), '--hints', path.join(work, 'hints.json'), '--out', path.join(work, 'out'), ...inputs]);
+    await rm(work, { recursive: true, force: true });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Colorized 2, skipped 0, failed 0\./);
+    expect(result.stderr.match(/note: the model \(block-1ch\) has no hint channel; --hints is ignored/g)).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!HAS_MODEL)('recolor --hints on a gray photo', () => {
+  it('applies the hints: the sky near a blue hint turns bluer, the lightness stays', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'recolor-hints-'));
+    const [x, y, color] = [0.8, 0.15, '#4a7ab5'];
+    await writeFile(path.join(work, 'hints.json'), JSON.stringify([{ x, y, color }]));
+    const input = path.join(FIXTURES, 'more/china-gray.tiff');
+    const [plain, hinted] = await Promise.all([
+      recolor([...MODEL_ARGS, '--out', path.join(work, 'plain'), input]),
+      recolor([...MODEL_ARGS, '--hints', path.join(work, 'hints.json'), '--out', path.join(work, 'hinted'), input]),
+    ]);
+    expect([plain.code, hinted.code]).toEqual([0, 0]);
+    expect(hinted.stderr).not.toMatch(/ignored/);
+    const out = (dir: string) => path.join(work, dir, 'china-gray.png');
+    expect(await worstLightnessSteps(input, out('hinted'))).toBeLessThanOrEqual(1);
+    const [before, after] = await Promise.all([decodeImage(out('plain')), decodeImage(out('hinted'))]);
+    const want = hexColor(color);
+    const [b, a] = [regionColor(before, x, y, 0.03), regionColor(after, x, y, 0.03)];
+    console.log(`recolor --hints: near the hint, ${describeColor(b)} -> ${describeColor(a)}`);
+    await rm(work, { recursive: true, force: true });
+    expect(hueDistance(a.hue, want.hue)).toBeLessThan(hueDistance(b.hue, want.hue));
+    expect(a.chroma).toBeGreaterThan(b.chroma);
   });
 });
 

@@ -85,7 +85,8 @@ def test_export_writes_a_loadable_layers_model_and_golden(tmp_path):
     assert {'L', 'logits', 'bin_probs', 'ab'} <= names
     write_golden(g, str(tmp_path))
     golden = json.load(open(tmp_path / 'golden.json'))
-    assert golden['inputShape'] == [1, 256, 256, 1] and golden['outputShape'] == [1, 64, 64, 2]
+    assert golden['lightnessShape'] == [1, 256, 256, 1] and golden['inputChannels'] == 1
+    assert [c['name'] for c in golden['cases']] == ['automatic'] and golden['cases'][0]['outputShape'] == [1, 64, 64, 2]
 
 
 @needs_photos
