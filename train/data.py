@@ -24,19 +24,19 @@ def list_images(folder: str, limit: int | None = None) -> list[str]:
 
 
 def read_manifest(folder: str) -> dict[str, dict[str, str]]:
-    """file name -> its MANIFEST.tsv row (source_tag, group, ...), from the folder or its parent;
-    {} when there is none (e.g. a compact copy without it)."""
+    """file name without extension -> its MANIFEST.tsv row (source_tag, group, ...), from the folder
+    or its parent (so the compact .webp copy of pack_data.py finds it too); {} when there is none."""
     for path in (os.path.join(folder, 'MANIFEST.tsv'), os.path.join(os.path.dirname(os.path.normpath(folder)), 'MANIFEST.tsv')):
         if os.path.exists(path):
             with open(path) as f:
                 head = f.readline().rstrip('\n').split('\t')
-                return {row[0]: dict(zip(head, row)) for row in (l.rstrip('\n').split('\t') for l in f)}
+                return {os.path.splitext(row[0])[0]: dict(zip(head, row)) for row in (l.rstrip('\n').split('\t') for l in f)}
     return {}
 
 
 def group_of(manifest: dict, path: str) -> str:
     """The photo's group (face counts as people); 'other' when the manifest does not know it."""
-    g = manifest.get(os.path.basename(path), {}).get('group', 'other')
+    g = manifest.get(os.path.splitext(os.path.basename(path))[0], {}).get('group', 'other')
     return 'people' if g == 'face' else g
 
 

@@ -302,8 +302,9 @@ def evaluate_set(files, manifest, systems, decodes, hint_sets, sheet_cols, log):
         gt = to_u8(load_rgb(f))
         hs = {k: (s, hint_points(base)) for k, s in hint_sets.items()}
         outs, gt_ab, half, hinted = photo_outputs(gt, systems, decodes, hs)
-        row = {'group': manifest.get(base, {}).get('group', 'other'),
-               'source': manifest.get(base, {}).get('source_tag', base.split('-')[0]),
+        entry = manifest.get(os.path.splitext(base)[0], {})
+        row = {'group': entry.get('group', 'other'),
+               'source': entry.get('source_tag', base.split('-')[0]),
                'truth': {'cf': colorfulness(gt), 'hue': hue_sums(gt_ab), 'px': gt_ab[0].numel()}, 'sys': {}}
         for s, out in outs.items():
             if s == 'v1':  # scored on the half it recolored

@@ -5,6 +5,7 @@ there is capped at 64 MiB): short side 160, long side cut to 214, WebP quality 8
 """
 import argparse
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 
 from PIL import Image
@@ -32,6 +33,9 @@ def main():
              a.short_side, a.max_long, a.quality) for f in files]
     with ProcessPoolExecutor(2) as ex:
         total = sum(ex.map(pack_one, jobs, chunksize=64))
+    manifest = os.path.join(os.path.dirname(os.path.normpath(a.src)), 'MANIFEST.tsv')
+    if os.path.exists(manifest):  # the groups train.py --group-mix samples by
+        shutil.copy(manifest, os.path.join(a.out, 'MANIFEST.tsv'))
     print(f'{len(files)} photos -> {a.out}: {total / 2**20:.1f} MiB')
 
 
