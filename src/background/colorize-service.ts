@@ -5,6 +5,7 @@
 // the model's jobs wait in a bounded queue (job-queue.ts).
 import pLimit from 'p-limit';
 import { base64ToBytes, bytesToBase64 } from '../shared/base64.ts';
+import type { ColorHint } from '../shared/hints.ts';
 import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
 import { CodedFailure, detailOf, failed, isColorizable, skipped } from '../shared/result.ts';
 import type { FailCode } from '../shared/result.ts';
@@ -127,8 +128,10 @@ export interface ColorizeOptions {
   strength: number;
   /** The tab that asked: its waiting jobs are dropped when it closes or navigates. */
   tabId: number;
-  /** Colorize only a black-and-white or toned photo (automatic colorizing). */
+  /** Colorize only a black-and-white or toned photo (automatic colorizing); ignored with hints. */
   detect?: boolean;
+  /** The user's colour hints (checked on arrival, messages.ts); none is automatic colorizing. */
+  hints?: ColorHint[];
   /** The tab's top-level page: which addresses it may name (url-policy.ts). */
   pageUrl: string | undefined;
   /** The top-level site the work is done for: cache entries and shared downloads stay within it. */
@@ -139,6 +142,9 @@ export interface ColorizeOptions {
 
 export async function colorize(source: ImageSource, options: ColorizeOptions): Promise<ColorizeResponse> {
   const { priority, strength, tabId } = options;
+  const hints = options.hints ?? [];
+  // The user placed colours on this image: it is colorized whatever the detector would say.
+  const runDetector = options.detect === true && hints.length === 0;
   /** An automatic request's full decode, kept for the model when its job runs at once. */
   let decoded: ImageBitmap | undefined;
   try {
@@ -150,14 +156,14 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
       if (tabGenerations.get(tabId) !== generation) throw new JobCancelled();
       const image = await stage('load', () => load(source, options));
       const tLoaded = performance.now();
-      if (!options.detect) return { image, tLoaded };
+      if (!runDetector) return { image, tLoaded };
       const bitmap = await stage('decode', () => decoding(() => decodeBitmap(image.bytes, image.mime), (late) => late.close()));
       decoded = bitmap;
       const verdict = await stage('decode', () => detect(bitmap));
       return { image, tLoaded, skip: isColorizable(verdict.kind) ? undefined : verdict };
     });
     if (skip) return skipped(skip.kind === 'color' ? 'color' : 'not-photo', skip.reason);
-    const key = await cacheKey(options.partition, source.url, image.hash, await modelVersion(), strength);
+    const key = await cacheKey(options.partition, source.url, image.hash, await modelVersion(), strength, hints);
     const t1 = performance.now();
     const cached = options.useCache ? await getCached(key).catch(() => undefined) : undefined;
     const t2 = performance.now();
@@ -179,7 +185,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
             : decoding(() => decodeImage(image.bytes, image.mime, MAX_WORK_SIDE)),
         );
         const t5 = performance.now();
-        const colored = await stage('engine', () => engine.colorize(pixels, { strength }));
+        const colored = await stage('engine', () => engine.colorize(pixels, { strength, hints }));
         const stages = lastTimings(engine);
         const t6 = performance.now();
         const encoded = await encodeImage(colored, hasTransparency(pixels));
@@ -197,7 +203,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
         if (options.useCache) await putCached(entry).catch(() => undefined);
         if (__RECOLOR_TEST__) lastJob = {
           load: tLoaded - t0,
-          detect: options.detect ? t1 - tLoaded : 0,
+          detect: runDetector ? t1 - tLoaded : 0,
           cacheGet: t2 - t1,
           engineWait: t4 - t2,
           decode: t5 - t4,

@@ -7,6 +7,7 @@ import type { BackgroundRequest, ImageSource, ResponseMap } from '../shared/mess
 import type { Settings } from '../shared/settings.ts';
 import { onSettingsChanged, repairSettings, updateSettings } from '../shared/settings-store.ts';
 import { setSiteEnabled, siteOfUrl } from '../shared/sites.ts';
+import { validateHints } from '../shared/hints.ts';
 import { detailOf, failed } from '../shared/result.ts';
 import { cancelTab, colorize, lastJobTimings } from './colorize-service.ts';
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
@@ -60,6 +61,7 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
         strength: (await settings).strength,
         tabId: sender.tab?.id ?? -1,
         detect: request.detect === true,
+        hints: request.hints,
         pageUrl,
         partition: `${incognito ? 'private ' : ''}${siteOfUrl(pageUrl ?? '') ?? '(no site)'}`,
         useCache: cacheAllowed(sender.tab),
@@ -182,13 +184,15 @@ if (__RECOLOR_TEST__) Object.assign(globalThis, {
     clearCache,
     // `npm run bench`: the colorize path a content script's request takes, without the messaging;
     // `automatic` as auto-colorizing asks (the detector first), else as the menu does.
-    // The image's own host stands in for the page (the benchmark serves both locally).
-    colorize: async (source: ImageSource, automatic = false) =>
+    // The image's own host stands in for the page (the benchmark serves both locally). `hints`:
+    // as the colour editor asks (checked here as a message's are).
+    colorize: async (source: ImageSource, automatic = false, hints?: unknown) =>
       colorize(source, {
         priority: automatic ? 'visible' : 'user',
         strength: (await settings).strength,
         tabId: -1,
         detect: automatic,
+        hints: validateHints(hints),
         pageUrl: source.url,
         partition: 'bench',
         useCache: true,

@@ -34,3 +34,27 @@ describe('result cache privacy', () => {
     ['from the future (clock moved back)', 10 * 86_400_000, 0, true],
   ])('%s: expired %s', (_name, stored, now, result) => expect(expired(stored as number | undefined, now as number)).toBe(result));
 });
+
+describe('result cache keys with colour hints', () => {
+  const url = 'https://photos.example/harbour.jpg';
+  const blue = { x: 0.5, y: 0.1, color: '#4a7ab5' };
+  const key = (hints?: { x: number; y: number; color: string }[]) => cacheKey('site', url, 'abc', 'v1', 1, hints);
+
+  it.each([
+    ['no hints: the automatic key', undefined, []],
+    ['keys in another order', [blue], [{ color: '#4a7ab5', y: 0.1, x: 0.5 }]],
+    ['hex in upper case', [blue], [{ x: 0.5, y: 0.1, color: '#4A7AB5' }]],
+    ['short and long hex', [{ x: 0.5, y: 0.1, color: '#00f' }], [{ x: 0.5, y: 0.1, color: '#0000FF' }]],
+  ])('same key: %s', async (_name, a, b) => expect(await key(a)).toBe(await key(b)));
+
+  it('keeps the automatic key of before hints existed', async () =>
+    expect(await key([])).toBe(await cacheKey('site', url, 'abc', 'v1', 1)));
+
+  it.each([
+    ['hints vs none', [blue], undefined],
+    ['another colour', [blue], [{ ...blue, color: '#4a7ab6' }]],
+    ['another place', [blue], [{ ...blue, x: 0.51 }]],
+    ['one more hint', [blue], [blue, { x: 0.2, y: 0.9, color: '#2e7d32' }]],
+    ['the same hints in another order', [blue, { x: 0.5, y: 0.1, color: '#f00' }], [{ x: 0.5, y: 0.1, color: '#f00' }, blue]],
+  ])('different key: %s', async (_name, a, b) => expect(await key(a)).not.toBe(await key(b)));
+});

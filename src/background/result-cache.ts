@@ -5,6 +5,9 @@
 // or read for a private (incognito) tab. The least recently used entries go when the total passes
 // the cap. Sizes and times live in a small 'meta' store so that counting and evicting never read
 // the image bytes back.
+import { canonicalHints } from '../shared/hints.ts';
+import type { ColorHint } from '../shared/hints.ts';
+
 export const CACHE_MAX_BYTES = 128 * 1024 * 1024;
 export const CACHE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -44,10 +47,21 @@ export function expired(stored: number | undefined, now: number): boolean {
 
 /**
  * The entry's key: SHA-256 (hex) of the partition (top-level site), the image's URL and content
- * hash, the model version and the strength. The URL can't be read back from it.
+ * hash, the model version, the strength and the user's colour hints in canonical form
+ * (canonicalHints: the same hints written differently give the same key). No hints give the key an
+ * automatic result has always had. The URL can't be read back from it.
  */
-export async function cacheKey(partition: string, url: string, hash: string, modelVersion: string, strength: number): Promise<string> {
-  const text = JSON.stringify([partition, url, hash, modelVersion, strength.toFixed(2)]);
+export async function cacheKey(
+  partition: string,
+  url: string,
+  hash: string,
+  modelVersion: string,
+  strength: number,
+  hints?: readonly ColorHint[],
+): Promise<string> {
+  const parts = [partition, url, hash, modelVersion, strength.toFixed(2)];
+  const canonical = canonicalHints(hints);
+  const text = JSON.stringify(canonical ? [...parts, canonical] : parts);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }

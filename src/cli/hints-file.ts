@@ -1,9 +1,9 @@
 // `--hints FILE.json`: a JSON list of { x, y, color } colour hints, read and checked before any
-// image is touched, so a typo costs nothing. The check is the engine's own (one set of rules and
-// messages); this imports only src/engine/hints.ts, not tfjs.
+// image is touched, so a typo costs nothing. The check is the one the engine and the extension's
+// messages use (src/shared/hints.ts: one set of rules and messages), without tfjs.
 import { readFile } from 'node:fs/promises';
-import { checkHints } from '../engine/hints.ts';
-import type { ColorHint } from '../engine/types.ts';
+import { validateHints } from '../shared/hints.ts';
+import type { ColorHint } from '../shared/hints.ts';
 
 /** Reads and checks a hints file; throws an Error whose message says what is wrong, for the user. */
 export async function readHintsFile(file: string): Promise<ColorHint[]> {
@@ -23,5 +23,5 @@ export async function readHintsFile(file: string): Promise<ColorHint[]> {
   if (value === null || typeof value !== 'object' || !Array.isArray(value)) {
     throw new Error(`must hold a JSON list of { "x", "y", "color" } hints, e.g. [{"x": 0.5, "y": 0.15, "color": "#4a7ab5"}]`);
   }
-  return checkHints(value).map(({ x, y, color }) => ({ x, y, color }));
+  return validateHints(value);
 }

@@ -1,4 +1,5 @@
 import type { io } from '@tensorflow/tfjs';
+import type { ColorHint } from '../shared/hints.ts';
 
 /** Straight (non-premultiplied) RGBA, 4 bytes per pixel, row-major, like ImageData. */
 export interface RgbaImage {
@@ -7,14 +8,7 @@ export interface RgbaImage {
   height: number;
 }
 
-/** A user's colour for one point of the image. */
-export interface ColorHint {
-  /** Fractions (0..1) of the image's width and height, from its top left corner. */
-  x: number;
-  y: number;
-  /** CSS hex sRGB: '#4a7ab5' or '#abc'. */
-  color: string;
-}
+export type { ColorHint };
 
 export interface ColorizeOptions {
   /** Chroma scale, 0..1.5 (clamped). 0 gives the gray original back; default 1. */

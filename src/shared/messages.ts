@@ -2,6 +2,7 @@
 // declared once, in a protocol map below (its fields' checks, its response type and, for requests
 // to the background, who may send it); the message types, the validators (parse*) and the sender
 // rule are derived from it. A malformed or unexpected message is dropped, never acted on.
+import { isHintList } from './hints.ts';
 import type { Result } from './result.ts';
 import type { SiteDecision } from './sites.ts';
 
@@ -122,10 +123,13 @@ const BACKGROUND = {
    * Colorize an image. `detect` (automatic colorizing): the background runs the detector first and
    * answers `skipped` unless it is a black-and-white or toned photo (the page's main thread never
    * decodes or measures it). A user's request leaves it out: what they picked is colorized.
+   * `hints` (the colour editor): the user's colour hints (shared/hints.ts, at most
+   * MAX_MESSAGE_HINTS); a request with hints is never run through the detector, and its result is
+   * cached under the image and those hints.
    */
   colorize: {
     from: 'content-script',
-    shape: { source: isSource, priority: isPriority, detect: optional(isBool) },
+    shape: { source: isSource, priority: isPriority, detect: optional(isBool), hints: optional(isHintList) },
     response: answer<ColorizeResponse>(),
   },
   /** The page's counts, for the toolbar badge and menu. */

@@ -1,0 +1,119 @@
+// From "a hint placed" to "result ready" (issue 14's colour editor; target 300 ms for a 1024x768
+// photo on wasm on the 2-core machine), median of N after warm-up, each run with the hint at a new
+// place (so every run misses the result cache, as a new hint does):
+//   1. Node, tfjs wasm: the engine alone on pixels already decoded (the editor's best case, if the
+//      decode were kept between hints), and decode (sharp) + engine + JPEG encode, what the
+//      background does per request (it keeps no decode between requests).
+//   2. Chromium, the extension's background (test build, dist/test/chrome): the colorize path a
+//      content script's request with hints takes (bytes in, base64 JPEG out), through the worker
+//      hook globalThis.recolor.colorize; no network (the bytes travel in the request), decoded
+//      again per request. The backend is what the extension picks on this machine (printed).
+//      Then the same hints again: a cache hit.
+//   npm run bench:hints [-- --runs 10 --size 1024x768 --skip-extension]
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import sharp from 'sharp';
+import { decodeImage } from '../src/cli/image-io.ts';
+import { DEFAULT_MODEL_DIR, fileModelHandler, readModelVersion } from '../src/cli/model-files.ts';
+import { createEngine, type ColorHint } from '../src/engine/index.ts';
+import type { ColorizeResponse } from '../src/shared/messages.ts';
+import { DIST_CHROME } from '../test/e2e/support/extension.ts';
+import { launch, serviceWorker } from './lib/chromium.ts';
+import { makePhoto, parseSize } from './lib/photos.ts';
+import { formatStats, stats } from './lib/stats.ts';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '10' },
+    size: { type: 'string', default: '1024x768' },
+    'skip-extension': { type: 'boolean', default: false },
+  },
+});
+const runs = Math.max(1, Number(values.runs));
+const WARM_UPS = 2;
+const [width, height] = parseSize(values.size);
+const modelDir = process.env.RECOLOR_MODEL_DIR ?? DEFAULT_MODEL_DIR;
+if (!existsSync(path.join(modelDir, 'model.json'))) {
+  console.error(`no model at ${modelDir} (set RECOLOR_MODEL_DIR)`);
+  process.exit(1);
+}
+tf.enableProdMode();
+
+/** Run i's hints: one blue hint in the top part, at a new place each run. */
+const hintsFor = (i: number): ColorHint[] => [{ x: 0.1 + ((i * 0.037) % 0.8), y: 0.15, color: '#4a7ab5' }];
+const photo = await makePhoto(width, height);
+console.log(`model ${await readModelVersion(modelDir)}; node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`hint placed -> result ready, ${values.size} gray JPEG (${(photo.jpeg.length / 1024).toFixed(0)} KB), ms: median (min-max) of ${runs} after ${WARM_UPS} warm-ups\n`);
+
+// ---- 1. Node, wasm
+const engine = await createEngine({ model: fileModelHandler(path.join(modelDir, 'model.json')), backends: ['wasm'] });
+if (engine.backend.backend !== 'wasm') throw new Error(`asked for wasm, got ${engine.backend.backend}`);
+if (!engine.acceptsHints) console.log(`note: the model has no hint channel; hints are ignored (${engine.modelVersion})`);
+const decoded = await decodeImage(photo.jpeg);
+const engineOnly: number[] = [];
+const whole: number[] = [];
+for (let run = -WARM_UPS; run < runs; run++) {
+  const t0 = performance.now();
+  await engine.colorize(decoded, { hints: hintsFor(run + 100) });
+  const t1 = performance.now();
+  const image = await decodeImage(photo.jpeg);
+  const colored = await engine.colorize(image, { hints: hintsFor(run + 200) });
+  await sharp(Buffer.from(colored.data.buffer, colored.data.byteOffset, colored.data.length), { raw: { width, height, channels: 4 } })
+    .jpeg({ quality: 92 })
+    .toBuffer();
+  const t2 = performance.now();
+  if (run < 0) continue;
+  engineOnly.push(t1 - t0);
+  whole.push(t2 - t1);
+}
+engine.dispose();
+console.log(`node wasm, engine only (decode kept):           ${formatStats(stats(engineOnly))}`);
+console.log(`node wasm, decode + engine + JPEG encode:      ${formatStats(stats(whole))}`);
+
+// ---- 2. The extension's background in Chromium
+if (!values['skip-extension']) {
+  if (!existsSync(path.join(DIST_CHROME, 'manifest.json'))) throw new Error('dist/test/chrome is missing: run `npm run build` first');
+  const bench = await launch({ extension: true, gpu: false });
+  try {
+    const worker = await serviceWorker(bench.context);
+    const result = await worker.evaluate(
+      async ([base64, hintLists, warmUps]) => {
+        type Hooks = {
+          loadEngine(): Promise<unknown>;
+          engineStatus(): { backend?: string; reason?: string };
+          colorize(source: unknown, automatic: boolean, hints: unknown): Promise<ColorizeResponse>;
+          lastJobTimings(): Record<string, number> | undefined;
+        };
+        const { recolor } = globalThis as unknown as { recolor: Hooks };
+        await recolor.loadEngine();
+        const source = { kind: 'bytes', url: 'https://photos.example.org/bench.jpg', base64, mime: 'image/jpeg' };
+        const misses: number[] = [];
+        const stages: Record<string, number>[] = [];
+        for (const [i, hints] of hintLists.entries()) {
+          const start = performance.now();
+          const answer = await recolor.colorize(source, false, hints);
+          const ms = performance.now() - start;
+          if (answer.outcome !== 'colorized' || answer.cached) throw new Error(`run ${i}: ${JSON.stringify(answer).slice(0, 200)}`);
+          if (i < warmUps) continue;
+          misses.push(ms);
+          stages.push(recolor.lastJobTimings() ?? {});
+        }
+        const start = performance.now();
+        const hit = await recolor.colorize(source, false, hintLists[hintLists.length - 1]);
+        if (hit.outcome !== 'colorized' || !hit.cached) throw new Error('the repeated hints were not a cache hit');
+        return { misses, stages, hitMs: performance.now() - start, backend: recolor.engineStatus() };
+      },
+      [photo.jpeg.toString('base64'), Array.from({ length: WARM_UPS + runs }, (_, i) => hintsFor(i)), WARM_UPS] as const,
+    );
+    const stageNames = Object.keys(result.stages[0] ?? {});
+    const stageText = stageNames.map((name) => `${name} ${stats(result.stages.map((s) => s[name])).median.toFixed(0)}`).join(', ');
+    console.log(`extension background (${result.backend.backend}: ${result.backend.reason}), bytes in -> JPEG out, decoded per request: ${formatStats(stats(result.misses))}`);
+    console.log(`  stage medians: ${stageText}`);
+    console.log(`  the same hints again (cache hit): ${result.hitMs.toFixed(0)} ms`);
+  } finally {
+    await bench.close();
+  }
+}
