@@ -71,6 +71,16 @@ def rebalance_weights(counts: torch.Tensor, centers: torch.Tensor, lam: float = 
     return w.float()
 
 
+def prior_log_weights(meta: dict, centers: torch.Tensor) -> torch.Tensor:
+    """(Q,) log of the rebalancing weights a checkpoint was trained with (its meta's bin counts and
+    lambda). Training with weight w(y) on the true bin makes the net's softmax q(y|x) ~ w(y) p(y|x),
+    so logits - alpha * log w undo that tilt: alpha 1 is the unweighted posterior, 0 the raw net.
+    Zeros when the meta has no counts."""
+    if 'counts' not in meta:
+        return torch.zeros(centers.shape[0])
+    return torch.log(rebalance_weights(meta['counts'], centers.cpu(), meta.get('rebalance', REBALANCE_LAMBDA)))
+
+
 def annealed_mean(logits: torch.Tensor, centers: torch.Tensor, T: float) -> torch.Tensor:
     """logits (B, Q, H, W) -> ab (B, 2, H, W): the mean of softmax(logits / T)."""
     p = torch.softmax(logits.float() / T, dim=1)

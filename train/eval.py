@@ -18,7 +18,7 @@ to models/eval.md, the numbers to models/eval.json, contact sheets (models/conta
 the freely licensed deb-* photos, out/contact-sheet-<set>.png of 12 photos of each set).
 
   npm run eval                                  # everything (= /usr/bin/python3 train/eval.py)
-  /usr/bin/python3 train/eval.py --stride 8 --decodes 1:0.85,0.6:0.7   # every 8th photo, a sweep
+  /usr/bin/python3 train/eval.py --stride 8 --decodes 1:0.85,0.8:1:1   # every 8th photo, a sweep (T:scale[:alpha])
   /usr/bin/python3 train/eval.py --save-baseline   # store the shipped model's results (once)
 """
 import argparse
@@ -35,7 +35,7 @@ import torch.nn.functional as F
 from PIL import Image, ImageDraw
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ab_bins import gamut_bins  # noqa: E402
+from ab_bins import gamut_bins, prior_log_weights  # noqa: E402
 from data import list_images, read_manifest  # noqa: E402
 from export import DEFAULT_T, reference_forward  # noqa: E402
 from hints import ENGINE_PATCH, HINT_AB_SCALE  # noqa: E402
@@ -92,13 +92,16 @@ class TfjsModel:
 
 
 class Ours:
-    """A training checkpoint (EMA weights) with an annealed-mean decode at T, times a chroma scale."""
+    """A training checkpoint (EMA weights) with an annealed-mean decode (T, chroma scale, prior
+    correction alpha): softmax((logits - alpha log w) / T) over the bins, expectation, times scale."""
 
     def __init__(self, path: str, centers: torch.Tensor):
         self.net, self.meta, self.state = load_net('ours', path, len(centers))
         self.in_ch = self.meta.get('in_ch', 1)
         self.centers = centers
-        self.decode = (float(self.meta.get('temperature', DEFAULT_T)), float(self.meta.get('chroma_scale', 1.0)))
+        self.decode = (float(self.meta.get('temperature', DEFAULT_T)), float(self.meta.get('chroma_scale', 1.0)),
+                       float(self.meta.get('prior_correction', 0.0)))
+        self.log_w = prior_log_weights(self.meta, centers)[None, :, None, None]
 
     def logits(self, x):
         if x.shape[1] < self.in_ch:
@@ -106,10 +109,11 @@ class Ours:
         return self.net(x[:, : self.in_ch])
 
     def ab(self, logits, decode=None):
-        """ab_bins.annealed_mean(logits, centers, T) * s, as one matrix product (einsum is slow here)."""
-        T, s = decode or self.decode
+        """ab_bins.annealed_mean(logits - alpha log w, centers, T) * s, as one matrix product (einsum
+        is slow here)."""
+        T, s, alpha = decode or self.decode
         B, Q, H, W = logits.shape
-        p = torch.softmax(logits.float() / T, dim=1).reshape(B, Q, H * W)
+        p = torch.softmax((logits.float() - alpha * self.log_w) / T, dim=1).reshape(B, Q, H * W)
         return (torch.matmul(self.centers.T * s, p)).reshape(B, 2, H, W)
 
 
@@ -122,7 +126,7 @@ def load_net(kind, path, nbins):
 
 
 def decode_name(d):
-    return f'ours@T={d[0]:g},s={d[1]:g}'
+    return f'ours@T={d[0]:g},s={d[1]:g}' + (f',a={d[2]:g}' if d[2] else '')
 
 
 # ---------------------------------------------------------------- pictures
@@ -513,8 +517,8 @@ def main():
     ap.add_argument('--ckpt-dir', default=os.path.join(ROOT, 'train', 'ckpt'), help='where v2.pt and v3.pt are, if anywhere')
     ap.add_argument('--decode', default=None, help="T:scale for ours (default: the checkpoint's, else the export's)")
     ap.add_argument('--decodes', default=None,
-                    help='comma list of T:scale pairs: also score ours with these annealed-mean temperatures '
-                         'and chroma scales (e.g. 1:0.85,0.6:0.7); the pick on the headline set is printed')
+                    help='comma list of T:scale[:alpha]: also score ours with these annealed-mean temperatures, '
+                         'chroma scales and prior corrections (e.g. 1:0.85,0.8:1:1); the pick on the headline set is printed')
     ap.add_argument('--no-v1', action='store_true', help='skip v1 (k-means half)')
     ap.add_argument('--limit', type=int, help='first N photos of each set')
     ap.add_argument('--stride', type=int, default=1, help='score every k-th photo (quicker sweeps)')
@@ -532,7 +536,7 @@ def main():
     t_start = time.time()
     log = lambda m: print(m, flush=True)
     centers = gamut_bins()
-    parse = lambda s: tuple(float(v) for v in s.split(':'))
+    parse = lambda s: (tuple(float(v) for v in s.split(':')) + (0.0,))[:3]   # T:scale[:alpha]
 
     systems = {} if a.no_v1 else {'v1': None}
     for kind in ('v2', 'v3'):
@@ -588,10 +592,10 @@ def main():
                     f'T={systems["shipped"].info.get("temperature")}, chroma x{systems["shipped"].info.get("chromaScale")})')
     if ours_meta:
         desc.append(f'- ours: `{ours_meta["path"]}` at step {ours_meta["step"]}, {ours_meta["minutes"]} min trained, '
-                    f'{ours_meta["in_ch"]} input channels, widths {ours_meta["widths"]}, decode T={ours.decode[0]:g}, chroma x{ours.decode[1]:g}')
+                    f'{ours_meta["in_ch"]} input channels, widths {ours_meta["widths"]}, decode T={ours.decode[0]:g}, chroma x{ours.decode[1]:g}, prior correction {ours.decode[2]:g}')
     if picked:
         desc.append(f'- decode picked on {headline} (best PSNR with CF/truth >= 0.70 and magenta <= 9%, else best PSNR): '
-                    f'T={picked[0]:g}, chroma x{picked[1]:g}')
+                    f'T={picked[0]:g}, chroma x{picked[1]:g}, prior correction {picked[2]:g}')
     desc += ['- PSNR and CF: means over photos; AuC and the hue split (share of the chroma in each ab hue band: '
              'magenta-crimson 300..20 deg, orange-yellow 20..100, green 100..200, blue 200..300): pooled over pixels',
              '- v1 sees the left half of the truth and is scored on the right half' if 'v1' in systems else '']

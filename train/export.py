@@ -1,6 +1,7 @@
 """Export RecolorNet to the TensorFlow.js LayersModel format (model.json + one weight shard).
 
-BatchNorm is folded into the convolutions, the annealed-mean temperature into the last logits
+BatchNorm is folded into the convolutions, the annealed-mean temperature and the prior correction
+(alpha * log of the rebalancing weights, ab_bins.prior_log_weights) into the last logits
 layer, and the decode (softmax over bins, expectation of the bin centers, times a chroma scale
 picked on the val set) is part of the graph,
 so the shipped model maps its input straight to ab (1,H/4,W/4,2). The input is x = L/50 - 1
@@ -22,7 +23,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ab_bins import gamut_bins, annealed_mean  # noqa: E402
+from ab_bins import gamut_bins, annealed_mean, prior_log_weights  # noqa: E402
 from hints import ENGINE_PATCH, HINT_AB_SCALE  # noqa: E402
 from lab import rgb_to_lab  # noqa: E402
 from model import WIDTHS, RecolorNet, ConvBN  # noqa: E402
@@ -75,7 +76,10 @@ class Graph:
                                                'interpolation': 'nearest'}, [src])
 
 
-def build_graph(net: RecolorNet, centers: torch.Tensor, T: float, chroma_scale: float = 1.0) -> Graph:
+def build_graph(net: RecolorNet, centers: torch.Tensor, T: float, chroma_scale: float = 1.0,
+                prior_shift: torch.Tensor | None = None) -> Graph:
+    """prior_shift: (Q,) subtracted from the logits before /T (alpha * log of the rebalancing
+    weights, ab_bins.prior_log_weights), folded into the last bias like T: free at run time."""
     g = Graph()
     # The input keeps the name 'L' whatever its channel count (1, or 4 with the hint channels).
     g.add('InputLayer', 'L', {'batch_input_shape': [None, None, None, net.in_ch], 'sparse': False}, [])
@@ -91,7 +95,10 @@ def build_graph(net: RecolorNet, centers: torch.Tensor, T: float, chroma_scale: 
         s = g.add('Add', f'skip{4 - lvl}', {}, [u, stages[skip]])
         x = g.convbn(f'dec{3 - lvl}', s, dec)
     hw = net.head.weight.detach().double()[:, :, 0, 0].T / T  # (cin, Q)
-    hb = net.head.bias.detach().double() / T
+    hb = net.head.bias.detach().double()
+    if prior_shift is not None:
+        hb = hb - prior_shift.double()
+    hb = hb / T
     x = g.conv('logits', x, hw.float().numpy()[None, None], hb.float().numpy(), act='linear')
     x = g.add('Softmax', 'bin_probs', {'axis': -1}, [x])
     g.conv('ab', x, (centers.double() * chroma_scale).numpy().astype(np.float32)[None, None], None, act='linear')
@@ -240,6 +247,9 @@ def main():
     ap.add_argument('--temperature', type=float, default=None, help=f'annealed-mean T (default: checkpoint or {DEFAULT_T})')
     ap.add_argument('--chroma-scale', type=float, default=None,
                     help='multiply the decoded ab by this (default: checkpoint or 1); see eval.py --decodes')
+    ap.add_argument('--prior-correction', type=float, default=None,
+                    help='alpha: logits - alpha * log(rebalancing weights) before the decode (default: checkpoint or 0); '
+                         'see eval.py --decodes T:scale:alpha')
     ap.add_argument('--version', default=None)
     ap.add_argument('--in-ch', type=int, choices=(1, 4), default=4,
                     help='input channels of a --random graph (a checkpoint says its own): 1 = L only, 4 = L and hints')
@@ -262,12 +272,13 @@ def main():
     net.eval()
     T = args.temperature or meta.get('temperature', DEFAULT_T)
     s = args.chroma_scale or meta.get('chroma_scale', 1.0)
-    g = build_graph(net, centers, T, s)
+    alpha = args.prior_correction if args.prior_correction is not None else meta.get('prior_correction', 0.0)
+    g = build_graph(net, centers, T, s, alpha * prior_log_weights(meta, centers) if alpha else None)
     version = args.version or ('random-standin' if args.random else meta.get('version', 'recolor-cnn'))
     info = {'version': version, 'inputSize': 256, 'outputStride': 4, 'inputChannels': in_ch,
             'input': (f'NHWC (1,H,W,4) = [L/50 - 1, hint a/{HINT_AB_SCALE:g}, hint b/{HINT_AB_SCALE:g}, hint mask], '
                       'H and W multiples of 16' if in_ch == 4 else 'x = L/50 - 1, NHWC (1,H,W,1), H and W multiples of 16'),
-            'output': 'CIE Lab a*, b* (1,H/4,W/4,2)', 'temperature': T, 'chromaScale': s, 'bins': len(centers),
+            'output': 'CIE Lab a*, b* (1,H/4,W/4,2)', 'temperature': T, 'chromaScale': s, 'priorCorrection': alpha, 'bins': len(centers),
             'parameters': int(sum(a.size for _, a in g.weights)), 'weightDtype': 'float16'}
     if in_ch == 4:
         info['hints'] = {'channels': f'L/50-1, a/{HINT_AB_SCALE:g}, b/{HINT_AB_SCALE:g}, mask',
@@ -280,7 +291,7 @@ def main():
     write_model(g, args.out, info)
     peak = write_golden(g, args.out)
     size = sum(os.path.getsize(os.path.join(args.out, f)) for f in os.listdir(args.out))
-    print(f'exported {version} to {args.out}: {info["parameters"]} weights, T={T}, chroma x{s}, {size/2**20:.2f} MiB in folder, golden |ab|max={peak:.1f}')
+    print(f'exported {version} to {args.out}: {info["parameters"]} weights, T={T}, chroma x{s}, prior correction {alpha}, {size/2**20:.2f} MiB in folder, golden |ab|max={peak:.1f}')
 
 
 if __name__ == '__main__':

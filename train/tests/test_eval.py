@@ -10,7 +10,7 @@ import pytest
 import torch
 
 from conftest import PHOTOS, TRAIN, random_net
-from ab_bins import gamut_bins, annealed_mean
+from ab_bins import gamut_bins, annealed_mean, prior_log_weights
 from eval import (HUE_BANDS, Ours, TfjsModel, auc_counts, hint_points, hue_band, hue_sums, paint_hints,
                   working_input)
 from export import build_graph, reference_forward, write_model
@@ -173,11 +173,26 @@ def test_ours_decode_is_the_annealed_mean_times_the_chroma_scale(tmp_path):
                                                   'temperature': 0.5, 'chroma_scale': 0.9}}, tmp_path / 'o.pt')
     centers = gamut_bins()
     ours = Ours(str(tmp_path / 'o.pt'), centers)
-    assert ours.in_ch == 4 and ours.decode == (0.5, 0.9)
+    assert ours.in_ch == 4 and ours.decode == (0.5, 0.9, 0.0)   # no counts in meta: no prior correction
     x = torch.rand(1, 1, 32, 48) * 2 - 1
     with torch.no_grad():
         logits = ours.logits(x)                            # empty hint channels added
         assert torch.equal(logits, net(torch.cat([x, torch.zeros(1, 3, 32, 48)], 1)))
-        for d in [None, (1.0, 0.85)]:
-            T, s = d or (0.5, 0.9)
+        for d in [None, (1.0, 0.85, 0.0)]:
+            T, s, _ = d or (0.5, 0.9, 0.0)
             assert torch.allclose(ours.ab(logits, d), annealed_mean(logits, centers, T) * s, atol=1e-4)
+
+
+def test_ours_decode_applies_the_prior_correction_from_the_checkpoint(tmp_path):
+    net, centers = random_net(4), gamut_bins()
+    counts = torch.rand(len(centers)) ** 4 * 1e6 + 1
+    torch.save({'ema': net.state_dict(), 'meta': {'model': 'ours', 'widths': [8, 16, 24, 32], 'in_ch': 4, 'counts': counts,
+                                                  'rebalance': 0.8, 'temperature': 0.8, 'chroma_scale': 1.0,
+                                                  'prior_correction': 1.0}}, tmp_path / 'o.pt')
+    ours = Ours(str(tmp_path / 'o.pt'), centers)
+    assert ours.decode == (0.8, 1.0, 1.0)
+    shift = prior_log_weights({'counts': counts, 'rebalance': 0.8}, centers)[None, :, None, None]
+    with torch.no_grad():
+        logits = ours.logits(torch.rand(1, 1, 32, 32) * 2 - 1)
+        assert torch.allclose(ours.ab(logits), annealed_mean(logits - shift, centers, 0.8), atol=1e-4)
+        assert not torch.allclose(ours.ab(logits), ours.ab(logits, (0.8, 1.0, 0.0)), atol=1e-2)

@@ -11,7 +11,7 @@ import pytest
 import torch
 
 from conftest import TRAIN, random_net
-from ab_bins import gamut_bins, annealed_mean
+from ab_bins import gamut_bins, annealed_mean, prior_log_weights
 from export import (GOLDEN_HINTS, build_graph, hex_ab, hint_pixels, reference_forward, with_hints,
                     write_golden)
 from hints import HINT_AB_SCALE, hint_channels, no_hints
@@ -39,6 +39,28 @@ def test_four_channel_graph_computes_what_pytorch_computes(hinted):
     assert got.shape == (1, 16, 12, 2)
     # the graph's weights are rounded to float16, as shipped
     assert np.abs(got - want).max() < 0.5 and np.abs(got - want).mean() < 0.05
+
+
+@pytest.mark.parametrize('alpha', [0.5, 1.0])
+def test_the_prior_correction_folds_into_the_graph(alpha):
+    """softmax((logits - alpha log w) / T) in PyTorch == the exported graph with the shift in its bias,
+    and the shift moves the output (the correction is not a no-op)."""
+    net, centers = random_net(4), gamut_bins()
+    torch.manual_seed(4)
+    counts = torch.rand(len(centers)) ** 4 * 1e6 + 1     # a skewed prior, like real photos'
+    shift = alpha * prior_log_weights({'counts': counts, 'rebalance': 0.8}, centers)
+    x = no_hints(torch.rand(1, 1, 32, 32) * 2 - 1)
+    with torch.no_grad():
+        logits = net(x)
+        want = annealed_mean(logits - shift[None, :, None, None], centers, 0.8).permute(0, 2, 3, 1).numpy()
+        plain = annealed_mean(logits, centers, 0.8).permute(0, 2, 3, 1).numpy()
+    got = reference_forward(build_graph(net, centers, 0.8, 1.0, shift), x.permute(0, 2, 3, 1).numpy())
+    assert np.abs(got - want).max() < 0.5 and np.abs(got - want).mean() < 0.05
+    assert np.abs(got - plain).mean() > 0.5
+
+
+def test_prior_log_weights_is_zero_without_counts():
+    assert not prior_log_weights({}, gamut_bins()).any()
 
 
 def test_hints_change_the_exported_graphs_output():
