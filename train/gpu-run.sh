@@ -12,10 +12,10 @@ M=${1:-8}
 OUT=${OUT:-/tmp/out}; mkdir -p "$OUT"
 export PYTHONUNBUFFERED=1
 nvidia-smi -L; python3 -c 'import torch; print("torch", torch.__version__, torch.cuda.get_device_name())'
+. train/recipe.sh
 cp train/checkpoint/ours.pt /tmp/ours.pt
-python3 train/train.py --model ours --data .device-data/train --val .device-data/val-scenes \
-  --crop 160 --batch 128 --lr 2e-3 --rebalance 0.8 --wd 1e-3 --hints --min-cf 15 \
-  --group-mix scene=.30,object=.22,animal=.18,people=.22,food=.08 \
+python3 train/train.py "${RECIPE[@]}" --data .device-data/train --val .device-data/val-scenes \
+  --crop 160 --batch 128 --lr 2e-3 \
   --minutes "$M" --new-cycle --every 60 --threads 8 --workers 8 --ckpt /tmp/ours.pt > "$OUT/ours.log" 2>&1
 cp /tmp/ours.pt "$OUT/ours.pt"
 tail -n 3 "$OUT/ours.log"

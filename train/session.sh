@@ -7,10 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 M=${1:-120}
 P=${RECOLOR_PHOTOS:-../shared/data/photos}
+. train/recipe.sh
 mkdir -p train/checkpoint train/runs
 log=train/runs/$(date -u +%Y-%m-%d-%H%M).log
-nohup setsid /usr/bin/python3 train/train.py --model ours --data "$P/train" --val "$P/val-scenes" \
-  --crop 128 --batch 32 --lr 1.5e-3 --rebalance 0.8 --wd 1e-3 --hints --min-cf 15 \
-  --group-mix scene=.34,object=.20,animal=.18,people=.20,food=.08 \
+nohup setsid /usr/bin/python3 train/train.py "${RECIPE[@]}" --data "$P/train" --val "$P/val-scenes" \
+  --crop 128 --batch 32 --lr 1.5e-3 \
   --minutes "$M" --every 300 --ckpt train/checkpoint/ours.pt > "$log" 2>&1 &
 echo "training in the background (pid $!), log: $log"
