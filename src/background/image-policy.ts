@@ -15,14 +15,14 @@ export const MIN_SOURCE_SIDE = 32;
 
 const BINARY_TYPES = new Set(['application/octet-stream', 'binary/octet-stream', '']);
 
-export type Verdict = { ok: true; format: RasterFormat } | { ok: false; reason: string };
+export type ImageJudgement = { ok: true; format: RasterFormat } | { ok: false; reason: string };
 
 /** Declared Content-Type, lowercased and without parameters. */
 export function mediaType(header: string | null): string {
   return (header ?? '').split(';')[0].trim().toLowerCase();
 }
 
-export function judgeImage(sniffed: Sniffed, declaredType: string, byteLength: number): Verdict {
+export function judgeImage(sniffed: Sniffed, declaredType: string, byteLength: number): ImageJudgement {
   if (byteLength > MAX_IMAGE_BYTES) return { ok: false, reason: `too large (${byteLength} bytes)` };
   if (!declaredType.startsWith('image/') && !BINARY_TYPES.has(declaredType)) {
     return { ok: false, reason: `not an image (${declaredType})` };
