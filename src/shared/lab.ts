@@ -5,9 +5,8 @@
 // 12-megapixel image would otherwise spend seconds in pow(); the engine's compose loop inlines the
 // Lab -> RGB matrix below for speed (src/engine/compose.ts).
 
-/** D65 reference white (Y = 1). */
+/** D65 reference white, X and Z (Y = 1). */
 export const XN = 0.95047;
-export const YN = 1;
 export const ZN = 1.08883;
 
 export interface Lab {
@@ -60,11 +59,6 @@ export const Z_B = 0.9503041;
 /** Relative luminance Y (0..1) of linear sRGB. */
 export function luminance(r: number, g: number, b: number): number {
   return LUMA_R * r + LUMA_G * g + LUMA_B * b;
-}
-
-/** L* (0..100) of relative luminance Y (0..1). */
-export function lightnessOfY(y: number): number {
-  return 116 * labF(y) - 16;
 }
 
 /** One 8-bit sRGB colour's L*, a*, b* (exact). */
