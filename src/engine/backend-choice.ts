@@ -1,6 +1,6 @@
-// Which tfjs backend to use, as a pure function of what the environment offers. Measured here
-// (../shared/PLATFORM.md): a software WebGPU adapter is ~100x slower than wasm and software WebGL
-// (SwiftShader) ~20x, so GPU backends are only worth it on real hardware.
+// Which tfjs backend to use, as a pure function of what the environment offers. Measured on the
+// project's 2-core VM without a GPU: a software WebGPU adapter is ~100x slower than wasm and
+// software WebGL (SwiftShader) ~20x, so GPU backends are only worth it on real hardware.
 import type { BackendEnvironment, BackendName, BackendReport, WebGlFacts, WebGpuAdapterFacts } from './types.ts';
 
 export const ALL_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];

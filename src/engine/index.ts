@@ -1,4 +1,5 @@
-// Public engine API: shared by the extension (service worker / offscreen page) and the CLI (Node).
+// Public engine API: shared by the extension's background (Chrome's service worker, Firefox's event
+// page) and the CLI (Node).
 export type {
   RgbaImage,
   ColorizeOptions,

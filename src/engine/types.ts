@@ -39,7 +39,7 @@ export interface Engine {
 }
 
 export interface EngineConfig {
-  /** URL of model.json, or an IOHandler (in Node: a file reader, see node-model-handler.ts). */
+  /** URL of model.json, or an IOHandler (in Node: a file reader, src/cli/model-files.ts). */
   model: string | io.IOHandler;
   modelVersion?: string;
   /** Prefix where tfjs-backend-wasm's .wasm files are served (extension: chrome.runtime.getURL). */
