@@ -1,5 +1,5 @@
 // Small, synthetic cases for the detector's edges; the real-image tables are in
-// test/unit/detect-table.test.ts.
+// detect-table.test.ts.
 import { describe, expect, it } from 'vitest';
 import { detectImageKind } from './index.ts';
 

@@ -24,7 +24,7 @@ export interface Detection {
  * Callers downscale to at most this many px on the long side (aspect kept) before calling, with a
  * filtering resize (sharp's default, or canvas with imageSmoothingQuality = 'high'). Thresholds
  * were tuned on lanczos3 thumbnails; a point-sampled one keeps the same gray and not-photo calls
- * but finds somewhat fewer toned prints (see test/unit/detect-table.test.ts).
+ * but finds somewhat fewer toned prints (see src/detect/detect-table.test.ts).
  */
 export const DETECT_MAX_SIDE = 64;
 
