@@ -30,19 +30,20 @@ export const TARGETS = {
   workerHeapMB: 150,
 };
 
-type Verdict = 'yes' | 'NO' | '—';
+/** The table's "met" column: the target met, missed, or no target. */
+type Met = 'yes' | 'NO' | '—';
 interface Row {
   figure: string;
   value: string;
   target: string;
-  met: Verdict;
+  met: Met;
   notes: string;
 }
 
 const MB = 2 ** 20;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 const ms = (s: Stats | undefined, digits = 0) => (s ? `${formatStats(s, digits)} ms` : '—');
-const verdict = (ok: boolean): Verdict => (ok ? 'yes' : 'NO');
+const metIf = (ok: boolean): Met => (ok ? 'yes' : 'NO');
 const n = (s: Stats | undefined) => (s ? ` ×${s.n}` : '');
 
 function modelRows(figures: ModelFigure[]): Row[] {
@@ -58,7 +59,7 @@ function modelRows(figures: ModelFigure[]): Row[] {
       figure: label,
       value: ms(f.pass) + n(f.pass),
       target: targeted ? `≤ ${TARGETS.modelPassMs} ms` : '—',
-      met: targeted && f.pass ? verdict(f.pass.median <= TARGETS.modelPassMs) : '—',
+      met: targeted && f.pass ? metIf(f.pass.median <= TARGETS.modelPassMs) : '—',
       notes: `${f.detail}${f.software ? ' — software, not used by the extension' : ''}`,
     });
     rows.push({
@@ -81,7 +82,7 @@ function endToEndRows(figures: EndToEndFigure[], engine?: EngineInfo): Row[] {
       figure: `End to end ${f.size}${f.automatic ? ', automatic (detector first)' : ''} (service worker${engine ? `, ${engine.backend}` : ''})`,
       value: ms(f.total) + n(f.total),
       target: target ? `≤ ${target} ms` : '—',
-      met: target ? verdict(f.total.median <= target) : '—',
+      met: target ? metIf(f.total.median <= target) : '—',
       notes: `medians: fetch+hash ${stage('load')},${f.automatic ? ` detector (decode, thumbnail, detect) ${stage('detect')},` : ''} decode ${stage('decode')}, lightness ${stage('prepare')}, model ${stage('model')}, compose ${stage('compose')}, encode ${stage('encode')}, cache ${Number(stage('cacheGet')) + Number(stage('cachePut'))} ms; ${(f.bytesIn / 1024).toFixed(0)} KB in, ${(f.bytesOut / 1024).toFixed(0)} KB out`,
     };
   });
@@ -102,21 +103,21 @@ function pageRows(f: PageFigure): Row[] {
       figure: `Content script main thread per candidate image (${f.images}-image page)`,
       value: `${formatStats(f.perCandidate, 2)} ms ×${f.perCandidate.n}`,
       target: `≤ ${TARGETS.contentMsPerCandidate} ms (mean)`,
-      met: verdict(f.meanPerCandidate <= TARGETS.contentMsPerCandidate),
+      met: metIf(f.meanPerCandidate <= TARGETS.contentMsPerCandidate),
       notes: `mean ${f.meanPerCandidate.toFixed(2)} ms; ${f.candidates} candidates, ${f.colorized} colorized in ${(f.scrollMs / 1000).toFixed(0)} s of scrolling; total ms per stage: ${stageList(f)}; longest piece ${f.longestSpan.name} ${f.longestSpan.ms.toFixed(1)} ms`,
     },
     {
       figure: 'Content script main thread per candidate image (large photos)',
       value: `${formatStats(large.perCandidate, 2)} ms ×${large.perCandidate.n}`,
       target: `≤ ${TARGETS.contentMsPerCandidate} ms (mean)`,
-      met: verdict(large.meanPerCandidate <= TARGETS.contentMsPerCandidate),
+      met: metIf(large.meanPerCandidate <= TARGETS.contentMsPerCandidate),
       notes: `2 × 3000x2000 and 2 × 1024x768; mean ${large.meanPerCandidate.toFixed(2)} ms; ${large.colorized} colorized; total ms per stage: ${stageList(large)}; longest piece ${large.longestSpan.name} ${large.longestSpan.ms.toFixed(1)} ms; long tasks ${large.longTasks.count}, caused by us ${large.longTasks.causedByUs}`,
     },
     {
       figure: `Long tasks caused by the extension (${f.images}-image page)`,
       value: `${w.causedByUs}${w.causedByUs ? ` (longest ${w.longestCausedByUs.toFixed(0)} ms)` : ''}`,
       target: `none > ${TARGETS.longTaskMs} ms`,
-      met: verdict(w.causedByUs === 0 && large.longTasks.causedByUs === 0),
+      met: metIf(w.causedByUs === 0 && large.longTasks.causedByUs === 0),
       notes: `with the extension ${w.count} long tasks (longest ${w.longest.toFixed(0)} ms, ${w.totalMs.toFixed(0)} ms in all), ${w.withOurWork} with some of our work inside; without it ${f.withoutExtension.count} (longest ${f.withoutExtension.longest.toFixed(0)} ms, ${f.withoutExtension.totalMs.toFixed(0)} ms in all)`,
     },
   ];
@@ -128,7 +129,7 @@ function coldRows(f: ColdStartFigure): Row[] {
       figure: `Cold start: worker start → first colorized image on screen`,
       value: ms(f.total) + n(f.total),
       target: `≤ ${TARGETS.coldStartMs} ms`,
-      met: verdict(f.total.median <= TARGETS.coldStartMs),
+      met: metIf(f.total.median <= TARGETS.coldStartMs),
       notes: `${f.photo}, cache empty; medians: until engine load ${f.untilEngineLoad.median.toFixed(0)}, engine load (backend, model, warm-up) ${f.engineLoad.median.toFixed(0)}, then to screen ${f.afterEngine.median.toFixed(0)} ms; from navigation start ${f.fromNavigation.median.toFixed(0)} ms`,
     },
   ];
@@ -141,21 +142,21 @@ function memoryRows(f: MemoryFigure): Row[] {
       figure: `tfjs tensors after each of ${f.images} images`,
       value: `${f.images - f.imagesLeavingTensors}/${f.images} back to ${f.tensorsBaseline}`,
       target: 'baseline after every image',
-      met: verdict(f.imagesLeavingTensors === 0),
+      met: metIf(f.imagesLeavingTensors === 0),
       notes: `max after an image ${f.maxTensorsAfterImage}; tensor bytes ${mb(f.tfBytesBefore)} → ${mb(f.tfBytesAfter)}${wasm}`,
     },
     {
       figure: `Service worker JS heap after ${f.images} images`,
       value: mb(f.heapAfter.usedBytes),
       target: `< ${TARGETS.workerHeapMB} MB`,
-      met: verdict(f.heapAfter.usedBytes < TARGETS.workerHeapMB * MB),
+      met: metIf(f.heapAfter.usedBytes < TARGETS.workerHeapMB * MB),
       notes: `after GC; before ${mb(f.heapBefore.usedBytes)}; ArrayBuffer stores ${mb(f.heapBefore.backingStoreBytes)} → ${mb(f.heapAfter.backingStoreBytes)}; ${ms(f.msPerImage)} per image (${f.backend})`,
     },
     {
       figure: `Result cache after ${f.images} images`,
       value: `${mb(f.cache.bytes)} in ${f.cache.entries} entries`,
       target: `≤ cap ${mb(f.cache.maxBytes)}`,
-      met: verdict(f.cache.bytes <= f.cache.maxBytes),
+      met: metIf(f.cache.bytes <= f.cache.maxBytes),
       notes: 'IndexedDB, least recently used evicted past the cap',
     },
   ];

@@ -12,7 +12,6 @@ export function firefoxManifest(base, version) {
   const script = manifest.background.service_worker;
   manifest.background = { scripts: [script] };
   delete manifest.minimum_chrome_version;
-  manifest.permissions = manifest.permissions.filter((name) => name !== 'offscreen');
   manifest.browser_specific_settings = {
     // 140 (ESR) is the first to know data_collection_permissions, which AMO now requires.
     gecko: {

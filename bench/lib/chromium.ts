@@ -10,7 +10,7 @@ import { launchChromium } from '../../test/e2e/support/extension.ts';
 
 /**
  * Chrome's recipe for WebGPU in headless Chrome on Linux with an NVIDIA GPU (Vulkan). Without a
- * GPU, --enable-unsafe-webgpu alone gives SwiftShader's fallback adapter (../shared/PLATFORM.md).
+ * GPU, --enable-unsafe-webgpu alone gives SwiftShader's fallback adapter (seen on the development VM).
  */
 export const GPU_FLAGS = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=vulkan', '--disable-vulkan-surface', '--ignore-gpu-blocklist'];
 

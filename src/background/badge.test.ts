@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translate as t } from '../../test/unit/catalog.ts';
+import { translate as t } from '../../test/support/catalog.ts';
 import type { SiteDecision } from '../shared/sites.ts';
 import { BADGE_OFF_COLOR, BADGE_ON_COLOR, badgeFor, ICON_OFF, ICON_ON } from './badge.ts';
 

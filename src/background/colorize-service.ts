@@ -7,7 +7,7 @@ import pLimit from 'p-limit';
 import { base64ToBytes, bytesToBase64 } from '../shared/base64.ts';
 import type { ColorHint } from '../shared/hints.ts';
 import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
-import { CodedFailure, detailOf, failed, isColorizable, skipped } from '../shared/result.ts';
+import { CodedFailure, detailOf, failed, skipOfDetection } from '../shared/result.ts';
 import type { FailCode } from '../shared/result.ts';
 import { DETECT_MAX_SIDE, detectImageKind } from '../detect/index.ts';
 import type { Detection } from '../detect/index.ts';
@@ -113,7 +113,7 @@ async function stage<T>(name: 'load' | 'decode' | 'engine', work: () => Promise<
 const tabGenerations = new Map<number, number>();
 
 /**
- * The detector's verdict on a decoded image, from a thumbnail scaled from it. The whole image is
+ * The detector's call on a decoded image, from a thumbnail scaled from it. The whole image is
  * decoded for this: Chromium's createImageBitmap decodes in full even when asked for a 64 px
  * result (as slow as the full decode: `node --import tsx bench/thumbnail-decode.ts`), and the full
  * decode can then serve the model too.
@@ -159,10 +159,10 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
       if (!runDetector) return { image, tLoaded };
       const bitmap = await stage('decode', () => decoding(() => decodeBitmap(image.bytes, image.mime), (late) => late.close()));
       decoded = bitmap;
-      const verdict = await stage('decode', () => detect(bitmap));
-      return { image, tLoaded, skip: isColorizable(verdict.kind) ? undefined : verdict };
+      const detection = await stage('decode', () => detect(bitmap));
+      return { image, tLoaded, skip: skipOfDetection(detection) };
     });
-    if (skip) return skipped(skip.kind === 'color' ? 'color' : 'not-photo', skip.reason);
+    if (skip) return skip;
     const key = await cacheKey(options.partition, source.url, image.hash, await modelVersion(), strength, hints);
     const t1 = performance.now();
     const cached = options.useCache ? await getCached(key).catch(() => undefined) : undefined;

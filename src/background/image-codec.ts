@@ -1,7 +1,7 @@
 // Decoding and encoding in the background, where neither DOM nor page CSP applies:
 // createImageBitmap to decode, OffscreenCanvas to read pixels and to encode the result.
 import type { RgbaImage } from '../engine/index.ts';
-import { fitWithin } from './image-policy.ts';
+import { fitWithin } from '../shared/limits.ts';
 
 /** The whole image decoded (EXIF orientation applied): the caller closes it. */
 export function decodeBitmap(bytes: Uint8Array<ArrayBuffer>, mime: string): Promise<ImageBitmap> {

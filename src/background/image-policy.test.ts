@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitWithin, judgeImage, MAX_IMAGE_BYTES, mediaType } from './image-policy.ts';
+import { judgeImage, MAX_IMAGE_BYTES, mediaType } from './image-policy.ts';
 import type { Sniffed } from './image-sniff.ts';
 
 const jpeg = (width?: number, height?: number): Sniffed => ({ format: 'jpeg', width, height, animated: false });
@@ -34,13 +34,4 @@ describe('mediaType', () => {
     [null, ''],
     ['  text/html ', 'text/html'],
   ])('%j -> %j', (header, expected) => expect(mediaType(header)).toBe(expected));
-});
-
-describe('fitWithin', () => {
-  it.each([
-    [800, 600, 3072, 800, 600],
-    [6000, 4000, 3072, 3072, 2048],
-    [4000, 6000, 64, 43, 64],
-    [5000, 1, 64, 64, 1],
-  ])('%ix%i within %i -> %ix%i', (w, h, max, ew, eh) => expect(fitWithin(w, h, max)).toEqual({ width: ew, height: eh }));
 });

@@ -1,28 +1,23 @@
 // Which fetched files the background agrees to decode, and how big it lets them get. Pure: the
 // limits keep a service worker's memory bounded and refuse what can't be a photo.
-import { fitWithin, MAX_SOURCE_PIXELS } from '../shared/limits.ts';
+import { MAX_SOURCE_PIXELS, MIN_SOURCE_SIDE } from '../shared/limits.ts';
 import type { Sniffed, RasterFormat } from './image-sniff.ts';
-
-/** fitWithin: the size to decode at (one rule for every part, src/shared/limits.ts). */
-export { fitWithin, MAX_SOURCE_PIXELS };
 
 /** Larger downloads are refused (a photo on a web page is rarely over a few MB). */
 export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
 /** Images are colorized at most this large on their long side; bigger ones are scaled down first. */
 export const MAX_WORK_SIDE = 3072;
-/** Smaller sources can't be photos worth colorizing (icons, spacers, tracking pixels). */
-export const MIN_SOURCE_SIDE = 32;
 
 const BINARY_TYPES = new Set(['application/octet-stream', 'binary/octet-stream', '']);
 
-export type Verdict = { ok: true; format: RasterFormat } | { ok: false; reason: string };
+export type ImageJudgement = { ok: true; format: RasterFormat } | { ok: false; reason: string };
 
 /** Declared Content-Type, lowercased and without parameters. */
 export function mediaType(header: string | null): string {
   return (header ?? '').split(';')[0].trim().toLowerCase();
 }
 
-export function judgeImage(sniffed: Sniffed, declaredType: string, byteLength: number): Verdict {
+export function judgeImage(sniffed: Sniffed, declaredType: string, byteLength: number): ImageJudgement {
   if (byteLength > MAX_IMAGE_BYTES) return { ok: false, reason: `too large (${byteLength} bytes)` };
   if (!declaredType.startsWith('image/') && !BINARY_TYPES.has(declaredType)) {
     return { ok: false, reason: `not an image (${declaredType})` };

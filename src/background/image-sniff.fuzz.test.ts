@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { judgeImage, MAX_SOURCE_PIXELS } from './image-policy.ts';
+import { MAX_SOURCE_PIXELS } from '../shared/limits.ts';
+import { judgeImage } from './image-policy.ts';
 import { FORMAT_MIME, sniffImage } from './image-sniff.ts';
 import type { Sniffed } from './image-sniff.ts';
 

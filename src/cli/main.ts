@@ -9,7 +9,7 @@ import { readHintsFile } from './hints-file.ts';
 import { decodeImage, encodePng } from './image-io.ts';
 import { DEFAULT_MODEL_DIR, fileModelHandler, readModelVersion } from './model-files.ts';
 import { Progress, type ProgressSink } from './progress.ts';
-import { failed, isColorizable, skipped } from '../shared/result.ts';
+import { failed, skipOfDetection } from '../shared/result.ts';
 import type { Result, SkipCode } from '../shared/result.ts';
 
 export interface CliIo {
@@ -50,7 +50,8 @@ async function processJob(job: Job, options: CliOptions, hints: ColorHint[], eng
   if (!options.force) {
     const detection = await detectImage(image);
     kind = detection.kind;
-    if (!isColorizable(detection.kind)) return { ...skipped(detection.kind === 'color' ? 'color' : 'not-photo', detection.reason), job };
+    const skip = skipOfDetection(detection);
+    if (skip) return { ...skip, job };
   }
   const loaded = await engine().catch((error: unknown) => {
     throw new ModelLoadError(message(error));

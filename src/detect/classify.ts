@@ -1,6 +1,6 @@
 // Turns measurements into a kind. The order matters: graphics are ruled out first, because a
 // black-and-white logo or a page of text is as gray as a B&W photo and must never be colorized.
-import type { ImageKind } from './index.ts';
+import type { ImageKind } from '../shared/result.ts';
 import type { RawMetrics } from './metrics.ts';
 
 /** Fewer opaque pixels than this (an 8x8 icon) is too little to call a photo. */
@@ -107,7 +107,8 @@ export const PALE_MAX_CURVE_CHROMA = 6.5;
 export const PALE_MAX_OFF_CURVE = 0.01;
 export const PALE_MAX_P99 = 10;
 
-export interface Verdict {
+/** The detector's call on an image: its kind, the confidence and the deciding rule in words. */
+export interface Classification {
   kind: ImageKind;
   score: number;
   reason: string;
@@ -118,7 +119,7 @@ function margin(value: number, threshold: number, span: number): number {
   return Math.min(1, Math.max(0.5, 0.5 + (0.5 * Math.abs(value - threshold)) / span));
 }
 
-function graphicVerdict(m: RawMetrics): Verdict | null {
+function graphicClassification(m: RawMetrics): Classification | null {
   if (m.pixels < MIN_PIXELS) return { kind: 'not-photo', score: 1, reason: `only ${m.pixels} opaque pixels` };
   if (m.transparentFrac >= MAX_TRANSPARENT_FRAC)
     return { kind: 'not-photo', score: margin(m.transparentFrac, MAX_TRANSPARENT_FRAC, 0.2), reason: 'transparent pixels (icon or logo)' };
@@ -139,8 +140,8 @@ function graphicVerdict(m: RawMetrics): Verdict | null {
 
 const inRange = (hue: number, min: number, max: number) => hue >= min && hue <= max;
 
-export function classify(m: RawMetrics): Verdict {
-  const graphic = graphicVerdict(m);
+export function classify(m: RawMetrics): Classification {
+  const graphic = graphicClassification(m);
   if (graphic) return graphic;
   if (m.chromaticFrac < GRAY_MAX_CHROMATIC_FRAC)
     return { kind: 'grayscale', score: margin(m.chromaticFrac, GRAY_MAX_CHROMATIC_FRAC, GRAY_MAX_CHROMATIC_FRAC), reason: 'no coloured pixels beyond JPEG noise' };

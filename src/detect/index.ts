@@ -1,8 +1,10 @@
 // Public API of the grayscale/toned/photo detector. Pure: no DOM, no extension APIs.
 import { classify } from './classify.ts';
 import { measure } from './metrics.ts';
+import type { ImageKind } from '../shared/result.ts';
 
-export type ImageKind = 'color' | 'grayscale' | 'toned' | 'not-photo';
+/** The kinds and which of them get colorized are part of the result contract (src/shared/result.ts). */
+export type { ImageKind };
 
 export interface Detection {
   kind: ImageKind;
@@ -22,7 +24,7 @@ export interface Detection {
  * Callers downscale to at most this many px on the long side (aspect kept) before calling, with a
  * filtering resize (sharp's default, or canvas with imageSmoothingQuality = 'high'). Thresholds
  * were tuned on lanczos3 thumbnails; a point-sampled one keeps the same gray and not-photo calls
- * but finds somewhat fewer toned prints (see test/unit/detect-table.test.ts).
+ * but finds somewhat fewer toned prints (see src/detect/detect-table.test.ts).
  */
 export const DETECT_MAX_SIDE = 64;
 
@@ -42,6 +44,5 @@ export function detectImageKind(
   if (rgba.length < width * height * 4)
     throw new RangeError(`detectImageKind: ${rgba.length} bytes is less than ${width}x${height} RGBA`);
   const metrics = measure(rgba, width, height);
-  const verdict = classify(metrics);
-  return { ...verdict, metrics };
+  return { ...classify(metrics), metrics };
 }

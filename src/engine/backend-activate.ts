@@ -17,7 +17,7 @@ const factFor: Record<BackendName, keyof BackendEnvironment | undefined> = {
 async function trySetBackend(name: BackendName, wasmPaths: string | undefined): Promise<string | undefined> {
   try {
     if (name === 'wasm') {
-      // The threaded build fails in MV3 service workers and hangs in offscreen documents.
+      // The threaded build does not run in an MV3 service worker (backend-probe.ts).
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       if (wasmPaths) setWasmPaths(wasmPaths);
     }

@@ -1,6 +1,6 @@
-// Which tfjs backend to use, as a pure function of what the environment offers. Measured here
-// (../shared/PLATFORM.md): a software WebGPU adapter is ~100x slower than wasm and software WebGL
-// (SwiftShader) ~20x, so GPU backends are only worth it on real hardware.
+// Which tfjs backend to use, as a pure function of what the environment offers. Measured on the
+// project's 2-core VM without a GPU: a software WebGPU adapter is ~100x slower than wasm and
+// software WebGL (SwiftShader) ~20x, so GPU backends are only worth it on real hardware.
 import type { BackendEnvironment, BackendName, BackendReport, WebGlFacts, WebGpuAdapterFacts } from './types.ts';
 
 export const ALL_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -9,9 +9,9 @@ export const ALL_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 
 export const SOFTWARE_RENDERER_PATTERN =
   /swiftshader|llvmpipe|softpipe|lavapipe|software|basic render driver|mesa offscreen|subzero/i;
 
-type Verdict = { ok: true; why: string } | { ok: false; why: string; present: boolean };
+type BackendJudgement = { ok: true; why: string } | { ok: false; why: string; present: boolean };
 
-function judgeWebGpu(gpu: WebGpuAdapterFacts | null): Verdict {
+function judgeWebGpu(gpu: WebGpuAdapterFacts | null): BackendJudgement {
   if (!gpu) return { ok: false, present: false, why: 'no WebGPU adapter' };
   const name = [gpu.vendor, gpu.architecture, gpu.description].filter(Boolean).join(' ');
   if (gpu.isFallbackAdapter) return { ok: false, present: true, why: `WebGPU adapter is a fallback (software) one${name ? ` (${name})` : ''}` };
@@ -19,14 +19,14 @@ function judgeWebGpu(gpu: WebGpuAdapterFacts | null): Verdict {
   return { ok: true, why: `hardware WebGPU adapter${name ? ` (${name})` : ''}` };
 }
 
-function judgeWebGl(gl: WebGlFacts | null): Verdict {
+function judgeWebGl(gl: WebGlFacts | null): BackendJudgement {
   if (!gl) return { ok: false, present: false, why: 'no WebGL context' };
   if (!gl.renderer) return { ok: false, present: true, why: `WebGL${gl.version} renderer unknown, assumed software` };
   if (SOFTWARE_RENDERER_PATTERN.test(gl.renderer)) return { ok: false, present: true, why: `WebGL renderer is software (${gl.renderer})` };
   return { ok: true, why: `hardware WebGL${gl.version} (${gl.renderer})` };
 }
 
-function judge(name: BackendName, env: BackendEnvironment): Verdict {
+function judge(name: BackendName, env: BackendEnvironment): BackendJudgement {
   switch (name) {
     case 'webgpu':
       return judgeWebGpu(env.webgpu);

@@ -1,4 +1,4 @@
-// Probes what the current environment (service worker, page, offscreen document, Node) offers
+// Probes what the current environment (service worker, event page, web page, Node) offers
 // for tfjs backends; the decision itself is chooseBackend's, which stays pure and testable.
 import type { BackendEnvironment, WasmFacts, WebGlFacts, WebGpuAdapterFacts } from './types.ts';
 
@@ -77,8 +77,8 @@ export function probeWasm(): WasmFacts | null {
   } catch {
     simd = false;
   }
-  // Threads stay off: the threaded build fails in service workers and hangs in offscreen
-  // documents, and gave no speed-up on 2 cores (PLATFORM.md).
+  // Threads stay off: the threaded build fails in a service worker, and gave no speed-up on 2
+  // cores where it did run (a web page).
   return { simd, threads: false };
 }
 

@@ -1,7 +1,7 @@
 // Full-resolution compose: the network's coarse ab grid is upsampled bilinearly and joined with
 // the ORIGINAL lightness of every pixel, then converted to sRGB. This is the hot loop for large
 // images (12 Mpx), so it uses tables, precomputed per-column taps and no per-pixel allocation.
-import { DELTA, gamutScale, INVERSE_KAPPA, XN, ZN } from './lab.ts';
+import { DELTA, gamutScale, INVERSE_KAPPA, XN, ZN } from '../shared/lab.ts';
 import { ENCODE_STEPS, labTables, Y_INDEX_SHIFT, Y_ROUND, Y_STEPS } from './lab-tables.ts';
 import type { LabTables } from './lab-tables.ts';
 
@@ -107,6 +107,7 @@ function composeRow(
     const fz = fy - fzOffset[x];
     const cx = XN * (fx > DELTA ? fx * fx * fx : (116 * fx - 16) * INVERSE_KAPPA);
     const cz = ZN * (fz > DELTA ? fz * fz * fz : (116 * fz - 16) * INVERSE_KAPPA);
+    // XYZ -> linear sRGB: the matrix of src/shared/lab.ts (writeLinearRgbInGamut), inlined for speed.
     let r = 3.2404542 * cx - 1.5371385 * lum - 0.4985314 * cz;
     let g = -0.969266 * cx + 1.8760108 * lum + 0.041556 * cz;
     let b = 0.0556434 * cx - 0.2040259 * lum + 1.0572252 * cz;

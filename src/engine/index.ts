@@ -1,4 +1,5 @@
-// Public engine API: shared by the extension (service worker / offscreen page) and the CLI (Node).
+// Public engine API: shared by the extension's background (Chrome's service worker, Firefox's event
+// page) and the CLI (Node).
 export type {
   RgbaImage,
   ColorizeOptions,
@@ -15,7 +16,6 @@ export type {
 export { createEngine, getEngine } from './engine.ts';
 export { chooseBackend } from './backend-choice.ts';
 export { probeBackendEnvironment } from './backend-probe.ts';
-export { srgbToLab, labToSrgb, type Lab, type Rgb } from './lab.ts';
 export { rgbaToLab, labToRgba, rgbaToLightnessF } from './lab-buffers.ts';
 export { lastTimings } from './engine.ts';
 export { checkHints, parseHexColor, HintError, type CheckedHint } from './hints.ts';

@@ -1,6 +1,7 @@
-// The model contract (notes/common.md): input [1, S, S, 1] with x = L/50 - 1, S = 256; the image
-// is resized so its long side is S, aspect kept, and the rest padded by repeating the edge (a
-// constant pad would look like a frame to the network and bleed its colors inward).
+// The lightness channel of the model's input (models/README.md, "Input contract"): x = L/50 - 1 on
+// an S x S square, S = 256; the image is resized so its long side is S, aspect kept, and the rest
+// padded by repeating the edge (a constant pad would look like a frame to the network and bleed
+// its colors inward). A hint-ready model's other channels: hint-input.ts.
 import { lightnessBlockMeans } from './lab-buffers.ts';
 import { reductionFactors, resamplePlane } from './resample.ts';
 

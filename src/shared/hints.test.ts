@@ -1,6 +1,6 @@
-// The shared hint rules: canonical form (what the result cache keys on) and the message check.
+// The shared hint rules: hex colours, canonical form (what the result cache keys on) and the message check.
 import { describe, expect, it } from 'vitest';
-import { canonicalHints, HintError, isHintList, MAX_MESSAGE_HINTS } from './hints.ts';
+import { canonicalHints, HintError, isHintList, MAX_MESSAGE_HINTS, parseHexColor } from './hints.ts';
 
 const blue = { x: 0.5, y: 0.1, color: '#0000ff' };
 const many = (n: number) => Array.from({ length: n }, (_, i) => ({ x: i / n, y: 0.5, color: '#abc' }));
@@ -32,4 +32,23 @@ describe('isHintList (a message field)', () => {
     ['a colour name', [{ x: 0.5, y: 0, color: 'blue' }], false],
     ['a null entry', [blue, null], false],
   ])('%s: %s', (_name, value, ok) => expect(isHintList(value)).toBe(ok));
+});
+
+describe('parseHexColor', () => {
+  it.each([
+    ['#4a7ab5', [0x4a, 0x7a, 0xb5]],
+    ['#4A7AB5', [0x4a, 0x7a, 0xb5]],
+    ['#abc', [0xaa, 0xbb, 0xcc]],
+    ['#000', [0, 0, 0]],
+    ['#ffffff', [255, 255, 255]],
+  ])('%s -> %j', (color, rgb) => {
+    expect(parseHexColor(color)).toEqual(rgb);
+  });
+
+  it.each(['4a7ab5', '#4a7ab', '#4a7ab5ff', '#abcd', '#ggg', 'blue', 'rgb(74, 122, 181)', '', '# abc', '#abc '])(
+    'rejects %j',
+    (color) => {
+      expect(parseHexColor(color)).toBeNull();
+    },
+  );
 });

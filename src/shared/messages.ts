@@ -167,9 +167,7 @@ type ContentMessages = Messages<typeof CONTENT>;
 export type ContentCommand = ContentMessages[keyof ContentMessages];
 export type ContentResponseMap = { [K in keyof typeof CONTENT]: (typeof CONTENT)[K]['response'] };
 
-export type ColorizeRequest = BackgroundRequestOf<'colorize'>;
 export type PageStatusReport = BackgroundRequestOf<'page-status'>;
-export type MenuTargetReport = BackgroundRequestOf<'menu-target'>;
 
 /** Who may send a request of this type (index.ts checks the sender against it). */
 export function senderOf(type: BackgroundRequest['type']): Sender {

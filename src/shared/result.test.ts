@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { failed, isColorizable, skipped, worthRetryWithPageBytes } from './result.ts';
-import type { DetectedKind, FailCode, Result } from './result.ts';
+import { failed, isColorizable, skipOfDetection, skipped, worthRetryWithPageBytes } from './result.ts';
+import type { FailCode, ImageKind, Result } from './result.ts';
 
-describe('isColorizable: which detector verdicts get colorized', () => {
+describe('isColorizable and skipOfDetection: which of the detector\'s kinds get colorized', () => {
   it.each([
-    ['grayscale', true],
-    ['toned', true],
-    ['color', false],
-    ['not-photo', false],
-  ] as [DetectedKind, boolean][])('%s -> %s', (kind, expected) => {
-    expect(isColorizable(kind)).toBe(expected);
+    ['grayscale', true, undefined],
+    ['toned', true, undefined],
+    ['color', false, { outcome: 'skipped', code: 'color', detail: 'why' }],
+    ['not-photo', false, { outcome: 'skipped', code: 'not-photo', detail: 'why' }],
+  ] as [ImageKind, boolean, ReturnType<typeof skipOfDetection>][])('%s -> %s, %j', (kind, colorizable, skip) => {
+    expect(isColorizable(kind)).toBe(colorizable);
+    expect(skipOfDetection({ kind, reason: 'why' })).toEqual(skip);
   });
 });
 

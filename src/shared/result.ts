@@ -3,11 +3,11 @@
 // summary): an image is colorized, skipped with a code (deliberately left alone), or failed with a
 // code (something went wrong). Codes are what code decides on; `detail` is only for people.
 
-/** The detector's kinds (src/detect ImageKind), named here so that shared code need not import detect. */
-export type DetectedKind = 'color' | 'grayscale' | 'toned' | 'not-photo';
+/** What the detector (src/detect) calls an image. Defined here, with the rule below; detect uses it. */
+export type ImageKind = 'color' | 'grayscale' | 'toned' | 'not-photo';
 
-/** The one rule for which detector verdicts get colorized: black-and-white and toned photos. */
-export function isColorizable(kind: DetectedKind): boolean {
+/** The one rule for which of the detector's kinds get colorized: black-and-white and toned photos. */
+export function isColorizable(kind: ImageKind): boolean {
   return kind === 'grayscale' || kind === 'toned';
 }
 
@@ -53,6 +53,15 @@ export function skipped(code: SkipCode, detail = ''): Skipped {
 
 export function failed(code: FailCode, detail = ''): Failed {
   return { outcome: 'failed', code, detail };
+}
+
+/**
+ * What becomes of an image the detector has looked at: undefined (colorize it), or the skip that
+ * says why not (`color` or `not-photo`, with the detector's reason). Pure.
+ */
+export function skipOfDetection(detection: { kind: ImageKind; reason: string }): Skipped | undefined {
+  if (isColorizable(detection.kind)) return undefined;
+  return skipped(detection.kind === 'color' ? 'color' : 'not-photo', detection.reason);
 }
 
 /** An error's message for `detail` (one place, so errors are not stringified in many). */

@@ -23,10 +23,6 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
   return store.update(change);
 }
 
-export function saveSettings(settings: Settings): Promise<Settings> {
-  return store.update(() => settings);
-}
-
 /** Calls back with fresh settings whenever another part of the extension saves them. */
 export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
   const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {

@@ -6,7 +6,6 @@ import {
   parseSiteList,
   setSiteEnabled,
   siteOfUrl,
-  toggleSite,
 } from './sites.ts';
 import type { SiteRules } from './sites.ts';
 
@@ -98,26 +97,23 @@ describe('isSiteEnabled precedence', () => {
   });
 });
 
-describe('toggleSite', () => {
-  it('turns an archive site off, and back on by dropping the override', () => {
-    const off = toggleSite('www.loc.gov', rules());
-    expect(off).toEqual({ 'www.loc.gov': 'off' });
-    const on = toggleSite('www.loc.gov', rules({ siteOverrides: off }));
-    expect(on).toEqual({});
+describe('setSiteEnabled', () => {
+  it.each<[string, string, boolean, Partial<SiteRules>, Record<string, 'on' | 'off'>]>([
+    ['an archive site off', 'www.loc.gov', false, {}, { 'www.loc.gov': 'off' }],
+    ['an archive site back on drops the override', 'www.loc.gov', true, { siteOverrides: { 'www.loc.gov': 'off' } }, {}],
+    ['an archive site on is no override', 'www.loc.gov', true, {}, {}],
+    ['an ordinary site on', 'example.com', true, {}, { 'example.com': 'on' }],
+    ['an ordinary site back off drops the override', 'example.com', false, { siteOverrides: { 'example.com': 'on' } }, {}],
+    ['other sites\' overrides are kept', 'b.org', true, { siteOverrides: { 'a.org': 'on' } }, { 'a.org': 'on', 'b.org': 'on' }],
+    ['a subdomain off under an overridden parent', 'x.a.org', false, { siteOverrides: { 'a.org': 'on' } }, { 'a.org': 'on', 'x.a.org': 'off' }],
+    ['off everywhere-on', 'example.com', false, { everywhere: true }, { 'example.com': 'off' }],
+  ])('%s', (_name, host, enabled, over, expected) => {
+    const overrides = setSiteEnabled(host, enabled, rules(over));
+    expect(overrides).toEqual(expected);
+    expect(isSiteEnabled(host, rules({ ...over, siteOverrides: overrides })).enabled).toBe(enabled);
   });
 
-  it('turns an ordinary site on and off', () => {
-    const on = toggleSite('example.com', rules());
-    expect(on).toEqual({ 'example.com': 'on' });
-    expect(isSiteEnabled('example.com', rules({ siteOverrides: on })).enabled).toBe(true);
-    expect(toggleSite('example.com', rules({ siteOverrides: on }))).toEqual({});
-  });
-
-  it('keeps other sites overrides', () => {
-    expect(toggleSite('b.org', rules({ siteOverrides: { 'a.org': 'on' } }))).toEqual({ 'a.org': 'on', 'b.org': 'on' });
-  });
-
-  it('setSiteEnabled is idempotent', () => {
+  it('is idempotent', () => {
     const once = setSiteEnabled('example.com', true, rules());
     expect(setSiteEnabled('example.com', true, rules({ siteOverrides: once }))).toEqual(once);
   });

@@ -90,14 +90,10 @@ export function isSiteEnabled(host: string | null, rules: SiteRules): SiteDecisi
 }
 
 /**
- * The overrides after the toolbar toggle on `host`: flips the current state and remembers it for
- * that exact host. An override equal to what the rules would say anyway is dropped, so toggling
- * twice leaves the settings as they were.
+ * The overrides after the toolbar's switch sets `host` on or off: the choice is remembered for that
+ * exact host, unless it is what the rules would say anyway (then the override is dropped, so
+ * switching off and on again leaves the settings as they were). Pure.
  */
-export function toggleSite(host: string, rules: SiteRules): Record<string, SiteOverride> {
-  return setSiteEnabled(host, !isSiteEnabled(host, rules).enabled, rules);
-}
-
 export function setSiteEnabled(
   host: string,
   enabled: boolean,

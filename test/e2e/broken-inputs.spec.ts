@@ -1,7 +1,7 @@
 // Whatever a page throws at it, the extension leaves the page as it was and raises nothing: broken,
 // fake, vector, animated, tiny and enormous images, hundreds of images. (Strict CSPs: strict-csp.spec.ts.)
 import { expect, test } from '@playwright/test';
-import { boxes, collectPageErrors, isSwapped, screenChroma, waitSwapped } from './support/page-checks.ts';
+import { boxes, collectPageErrors, isSwapped, waitSwapped } from './support/page-checks.ts';
 import { html, useExtension } from './support/setup.ts';
 
 const env = useExtension();

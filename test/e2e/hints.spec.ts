@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { resolve } from 'node:path';
 import { repoRoot } from './support/fixtures.ts';
 import { useExtension } from './support/setup.ts';
-import { describeColor, hexColor, hueDistance, regionColor } from '../unit/hint-measure.ts';
+import { describeColor, hexColor, hueDistance, regionColor } from '../support/hint-measure.ts';
 
 const env = useExtension();
 

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { catalog } from './catalog.ts';
+import { catalog } from '../support/catalog.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const ui = join(root, 'src/ui');

@@ -25,7 +25,7 @@ describe('manifests', () => {
   it('Firefox: event page, gecko id, no Chrome-only keys', () => {
     expect(firefox.background).toEqual({ scripts: ['background.js'] });
     expect(firefox.browser_specific_settings.gecko.id).toBe(GECKO_ID);
-    expect(firefox.permissions).not.toContain('offscreen');
+    expect(firefox.permissions).toEqual(chrome.permissions);
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
     expect(firefox.content_security_policy).toEqual(chrome.content_security_policy);
   });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { goldenInput, loadGolden, modelArtifacts } from './model-files.ts';
+import { goldenInput, loadGolden, modelArtifacts } from '../support/model-files.ts';
 
 const TOLERANCE = 1e-3; // ab units; weights are float16 in both runs, the rest is float32 rounding
 const golden = loadGolden();

@@ -1,5 +1,5 @@
-// Launches Debian's Chromium with the built extension, as ../shared/PLATFORM.md says extensions
-// load: a persistent context, --disable-extensions-except plus --load-extension. The test build
+// Launches Debian's Chromium with the built extension, the one way extensions load in it: a
+// persistent context, --disable-extensions-except plus --load-extension. The test build
 // (dist/test/chrome: dist/chrome with the worker's test hooks and User Timing measures,
 // src/build-flags.d.ts), since a test cannot click a native menu.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -41,11 +41,6 @@ export async function onScreen(page: Page | Frame, selector: string) {
   return standIn.asElement() ?? element;
 }
 
-/** The URL an <img> currently shows (blob: once colorized). */
-export async function shownUrl(page: Page, id: string): Promise<string> {
-  return page.$eval(`#${id}`, (img) => (img as HTMLImageElement).currentSrc);
-}
-
 /** Whether an element shows our result: by URL, or (an <img>) by a canvas standing in for it. */
 export async function isSwapped(page: Page | Frame, id: string): Promise<boolean> {
   return page.$eval(`#${id}`, (element) => {

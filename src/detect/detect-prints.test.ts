@@ -11,9 +11,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Detection, ImageKind } from '../../src/detect/index.ts';
-import { detectImageKind } from '../../src/detect/index.ts';
-import type { DetectCase } from './detect-cases.ts';
+import type { Detection, ImageKind } from './index.ts';
+import { detectImageKind } from './index.ts';
+import type { DetectCase } from '../../test/support/detect-cases.ts';
 import {
   PRINT_FIXTURES,
   SHARED_PRINTS,
@@ -23,8 +23,8 @@ import {
   downscale,
   folderCases,
   valPhotosByChroma,
-} from './detect-cases.ts';
-import { KNOWN_MISSES, PRINT_KNOWN_MISSES, VAL_TRUE_KIND } from './detect-expectations.ts';
+} from '../../test/support/detect-cases.ts';
+import { KNOWN_MISSES, PRINT_KNOWN_MISSES, VAL_TRUE_KIND } from '../../test/support/detect-expectations.ts';
 
 /** Mean chroma (MANIFEST.tsv, 128 px) under which a val or val-scenes photo counts as muted. */
 const MUTED_MEAN_CHROMA = 10;
@@ -99,7 +99,7 @@ describe.skipIf(!valPresent)('false black-and-white rate on val and val-scenes (
     ['val-scenes', sceneCases],
   ] as const)('%s: at most 1% called grayscale or toned', (_name, cases) => {
     const bw = cases.filter((c) => BW.includes(results.get(key(c))!.kind));
-    // The val set holds a few genuinely toned pictures (detect-expectations.ts, VAL_TRUE_KIND);
+    // The val set holds a few genuinely toned pictures (test/support/detect-expectations.ts, VAL_TRUE_KIND);
     // calling those toned is right, so they are counted apart.
     const wrong = bw.filter((c) => !VAL_TRUE_KIND[c.name]);
     console.log(

@@ -9,12 +9,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeImage } from '../../src/cli/image-io.ts';
-import { rgbaToLightnessF } from '../../src/engine/index.ts';
-import { blockModelArtifacts, writeModelDir } from './block-model.ts';
-import { HAS_MODEL } from './engine-test-images.ts';
-import { describeColor, hexColor, hueDistance, regionColor } from './hint-measure.ts';
-import { MODEL_DIR, REPO_ROOT } from './model-files.ts';
+import { decodeImage } from './image-io.ts';
+import { rgbaToLightnessF } from '../engine/index.ts';
+import { blockModelArtifacts, writeModelDir } from '../../test/support/block-model.ts';
+import { HAS_MODEL } from '../../test/support/engine-test-images.ts';
+import { describeColor, hexColor, hueDistance, regionColor } from '../../test/support/hint-measure.ts';
+import { MODEL_DIR, REPO_ROOT } from '../../test/support/model-files.ts';
 
 const BIN = path.join(REPO_ROOT, 'bin/recolor.js');
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/cli/input');

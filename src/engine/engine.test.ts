@@ -1,8 +1,8 @@
 // The engine end to end with the shipped model (models/colorizer, or RECOLOR_MODEL_DIR) on wasm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { createEngine, getEngine, rgbaToLightnessF, type Engine, type RgbaImage } from '../../src/engine/index.ts';
-import { engineConfig, grayGradient, grayPhoto, HAS_MODEL, sepiaPhoto } from './engine-test-images.ts';
+import { createEngine, getEngine, rgbaToLightnessF, type Engine, type RgbaImage } from './index.ts';
+import { engineConfig, grayGradient, grayPhoto, HAS_MODEL, sepiaPhoto } from '../../test/support/engine-test-images.ts';
 
 /** Largest |L*out - L*in| over all pixels, in 8-bit lightness steps (100/255 L* each). */
 function worstLightnessSteps(a: RgbaImage, b: RgbaImage): number {

@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeImage } from '../../src/cli/image-io.ts';
-import { createEngine, HintError, type Engine, type RgbaImage } from '../../src/engine/index.ts';
-import { blockModelArtifacts } from './block-model.ts';
-import { engineConfig, grayGradient, HAS_MODEL } from './engine-test-images.ts';
-import { describeColor, hexColor, hueDistance, regionColor } from './hint-measure.ts';
-import { MODEL_DIR, REPO_ROOT } from './model-files.ts';
+import { decodeImage } from '../cli/image-io.ts';
+import { createEngine, HintError, type Engine, type RgbaImage } from './index.ts';
+import { blockModelArtifacts } from '../../test/support/block-model.ts';
+import { engineConfig, grayGradient, HAS_MODEL } from '../../test/support/engine-test-images.ts';
+import { describeColor, hexColor, hueDistance, regionColor } from '../../test/support/hint-measure.ts';
+import { MODEL_DIR, REPO_ROOT } from '../../test/support/model-files.ts';
 
 const SHIPPED_CHANNELS: number | undefined = HAS_MODEL
   ? (JSON.parse(readFileSync(path.join(MODEL_DIR, 'info.json'), 'utf8')).inputChannels ?? 1)

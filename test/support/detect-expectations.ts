@@ -46,7 +46,7 @@ export const KNOWN_MISSES: Record<string, { detected: ImageKind; why: string }> 
 
 /**
  * The same for the real prints and muted colour photos of ../shared/data/prints and the val-scenes
- * photos (test/unit/detect-prints.test.ts), each looked at full size. Most "prints" missed here
+ * photos (src/detect/detect-prints.test.ts), each looked at full size. Most "prints" missed here
  * carry real colour: restored or hand-coloured versions of black-and-white photos.
  */
 export const PRINT_KNOWN_MISSES: Record<string, { detected: ImageKind; why: string }> = {

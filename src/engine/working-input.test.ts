@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lightnessBlockMeans, rgbaToLightnessF } from '../../src/engine/lab-buffers.ts';
-import { reductionFactors, resamplePlane } from '../../src/engine/resample.ts';
-import { workingGeometry, workingInput } from '../../src/engine/working-input.ts';
+import { lightnessBlockMeans, rgbaToLightnessF } from './lab-buffers.ts';
+import { reductionFactors, resamplePlane } from './resample.ts';
+import { workingGeometry, workingInput } from './working-input.ts';
 
 function ramp(w: number, h: number): Float32Array {
   const p = new Float32Array(w * h);

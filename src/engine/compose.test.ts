@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { composeColor, type AbGrid } from '../../src/engine/compose.ts';
-import { rgbaToLab, rgbaToLightnessF } from '../../src/engine/index.ts';
-import { workingGeometry } from '../../src/engine/working-input.ts';
-import { grayGradient } from './engine-test-images.ts';
+import { composeColor, type AbGrid } from './compose.ts';
+import { rgbaToLab, rgbaToLightnessF } from './index.ts';
+import { workingGeometry } from './working-input.ts';
+import { grayGradient } from '../../test/support/engine-test-images.ts';
 
 /** A 64x64 grid (stride 4) with chroma (a, b) on the content's left half and (-a, -b) on its right. */
 function splitGrid(width: number, height: number, a: number, b: number): AbGrid {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseBackend, type BackendEnvironment, type BackendName } from '../../src/engine/index.ts';
+import { chooseBackend, type BackendEnvironment, type BackendName } from './index.ts';
 
 const hardwareGpu = { isFallbackAdapter: false, vendor: 'nvidia', architecture: 'ampere' };
 const swiftshaderGpu = { isFallbackAdapter: true, vendor: 'google', architecture: 'swiftshader' };

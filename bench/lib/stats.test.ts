@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coveredMs, stats } from '../../bench/lib/stats.ts';
+import { coveredMs, stats } from './stats.ts';
 
 describe('coveredMs', () => {
   const span = (start: number, duration: number) => ({ start, duration });

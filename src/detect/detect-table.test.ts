@@ -1,4 +1,4 @@
-// The detector over a table of real images (see detect-cases.ts): every val photo in colour, gray
+// The detector over a table of real images (see test/support/detect-cases.ts): every val photo in colour, gray
 // and toned versions of a spread of them through real JPEG at several qualities, and graphics.
 // Prints a confusion matrix and the per-call time; asserts every case's outcome (known misses, with
 // their reasons, are in detect-expectations.ts). A second pass downscales the same images by point
@@ -6,9 +6,9 @@
 // Tuning aid: DETECT_DUMP=/tmp/detect.json writes every case's metrics and 64 px pixels.
 import { writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Detection, ImageKind } from '../../src/detect/index.ts';
-import { detectImageKind } from '../../src/detect/index.ts';
-import type { DetectCase, DownscaleKernel, Small } from './detect-cases.ts';
+import type { Detection, ImageKind } from './index.ts';
+import { detectImageKind } from './index.ts';
+import type { DetectCase, DownscaleKernel, Small } from '../../test/support/detect-cases.ts';
 import {
   colorPhotoCases,
   downscale,
@@ -16,8 +16,8 @@ import {
   monochromePhotoCases,
   svgGraphicCases,
   valPhotosByChroma,
-} from './detect-cases.ts';
-import { KNOWN_MISSES, NEAREST_KNOWN_MISSES } from './detect-expectations.ts';
+} from '../../test/support/detect-cases.ts';
+import { KNOWN_MISSES, NEAREST_KNOWN_MISSES } from '../../test/support/detect-expectations.ts';
 
 const byChroma = valPhotosByChroma();
 // The two most muted val photos plus ten spread evenly over the chroma range.
@@ -90,7 +90,7 @@ describe('detectImageKind over real images (sharp lanczos3 downscale to 64 px)',
     printMatrices('lanczos3');
   });
 
-  it('lists the known misses (see detect-expectations.ts)', () => {
+  it('lists the known misses (see test/support/detect-expectations.ts)', () => {
     const misses = CASES.filter((c) => KNOWN_MISSES[c.name]).map((c) => ({
       case: c.name,
       expected: c.expected,
@@ -134,7 +134,7 @@ describe('detectImageKind after a point-sampled (nearest) downscale', () => {
   const wrongly = (kinds: ImageKind[], pick: (c: DetectCase) => boolean) =>
     CASES.filter((c) => pick(c) && !KNOWN_MISSES[c.name] && !NEAREST_KNOWN_MISSES[c.name] && kinds.includes(results.get('nearest')!.get(c.name)!.kind)).map((c) => c.name);
 
-  it('lists the outcomes that only the nearest downscale gets wrong (see detect-expectations.ts)', () => {
+  it('lists the outcomes that only the nearest downscale gets wrong (see test/support/detect-expectations.ts)', () => {
     for (const [name, miss] of Object.entries(NEAREST_KNOWN_MISSES)) expect(results.get('nearest')!.get(name)!.kind, miss.why).toBe(miss.detected);
   });
 
