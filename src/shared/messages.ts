@@ -182,6 +182,8 @@ const BACKGROUND = {
 const CONTENT = {
   'menu-colorize': { shape: { srcUrl: isShownUrl }, response: answer<CommandAnswer>() },
   'menu-show-original': { shape: { srcUrl: isShownUrl }, response: answer<CommandAnswer>() },
+  /** Open the colour editor on the image (colorizing it first if it is not yet). */
+  'menu-edit-colors': { shape: { srcUrl: isShownUrl }, response: answer<CommandAnswer>() },
   'set-show-originals': { shape: { show: isBool }, response: answer<{ ok: true }>() },
   'get-page-status': { shape: {}, response: answer<PageStatusReport>() },
 } satisfies Record<string, Entry<Shape, unknown>>;
