@@ -381,7 +381,8 @@ export class ColorEditor {
     this.redoButton.disabled = !canRedo(this.history);
     this.removeButton.disabled = this.selected === undefined;
     this.colorGroup.disabled = this.selected === undefined;
-    this.applyButton.disabled = !this.shown || busy;
+    // Apply asks for the result of the hints as they are now: it need not wait for one in flight.
+    this.applyButton.disabled = !this.shown;
     this.saveButton.disabled = !this.shown || busy;
     const hint = this.selectedHint();
     if (hint) this.picker.value = this.normalHex(hint.color);
