@@ -118,6 +118,27 @@ test('hints in the sky and on the grass; undo and redo exact; Save, Apply, Show 
   await page.keyboard.press('Control+z');
   await dom.waitIdle();
 
+  // Dragging the sky marker re-colorizes as it goes; the whole drag is one undo step.
+  await dom.drag([SKY.x, SKY.y], [0.3, 0.1]);
+  await dom.waitIdle();
+  expect(samePixels((await save(page, dom)).image, both.image)).toBe(false);
+  await page.keyboard.press('Control+z');
+  await dom.waitIdle();
+  expect(samePixels((await save(page, dom)).image, both.image)).toBe(true);
+
+  // The eyedropper: the grass hint (selected by a click on its marker) takes the result's sky colour.
+  await dom.clickPhoto(GRASS.x, GRASS.y);
+  await dom.click('Eyedropper');
+  await dom.clickPhoto(0.15, 0.05);
+  await dom.waitIdle();
+  const skyColour = regionColor(both.image, 0.15, 0.05, 0.002);
+  const dropped = regionColor((await save(page, dom)).image, GRASS.x, GRASS.y, REGION);
+  console.log(`grass after the eyedropper took the sky's ${describeColor(skyColour)}: ${describeColor(dropped)}`);
+  expect(hueDistance(dropped.hue, skyColour.hue)).toBeLessThanOrEqual(35);
+  await page.keyboard.press('Control+z');
+  await dom.waitIdle();
+  expect(samePixels((await save(page, dom)).image, both.image)).toBe(true);
+
   await dom.click('Apply');
   await expect.poll(() => dom.isOpen()).toBe(false);
   await waitSwapped(page, 'photo');
@@ -167,6 +188,8 @@ test('keyboard only: the hover control opens it, arrows and Enter place a hint, 
   const page = await env.browser.context.newPage();
   // Another encoding of the landscape: other bytes, so no edit applied by the tests above is remembered for it.
   await page.goto(env.archiveUrl('/keys.html', { html: body.replace('/img/landscape.jpg', '/img/landscape-2.jpg') }));
+  // In the page's dark scheme the editor is dark too.
+  await page.emulateMedia({ colorScheme: 'dark' });
   await waitSwapped(page, 'photo');
   const first = await page.$eval('#photo', (img) => (img as HTMLImageElement).currentSrc);
   const dom = await EditorDom.attach(page);
@@ -195,6 +218,8 @@ test('keyboard only: the hover control opens it, arrows and Enter place a hint, 
     expect(await dom.waitIdle()).toBe('1 hints');
   };
   await open();
+  const dialog = await dom.part((p) => p.attributes.role === 'dialog', 'dialog');
+  expect(await dom.style(dialog, 'background-color')).toBe('rgb(31, 31, 35)');
   await skyHintByKeys();
   await page.keyboard.press('Escape');
   await expect.poll(() => dom.isOpen()).toBe(false);
@@ -206,6 +231,9 @@ test('keyboard only: the hover control opens it, arrows and Enter place a hint, 
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
+  // Apply has the focus, and shows it with a ring.
+  const apply = await dom.button('Apply');
+  expect([await dom.style(apply, 'outline-style'), await dom.style(apply, 'outline-width')]).toEqual(['solid', '3px']);
   await page.keyboard.press('Enter');
   await expect.poll(() => dom.isOpen()).toBe(false);
   await expect.poll(() => page.$eval('#photo', (img) => (img as HTMLImageElement).currentSrc)).not.toBe(first);

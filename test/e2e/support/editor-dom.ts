@@ -106,6 +106,14 @@ export class EditorDom {
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   }
 
+  /** A part's computed style (DevTools' CSS domain): its state (:focus-visible) and the page's colour scheme included. */
+  async style(part: Part, property: string): Promise<string> {
+    await this.cdp.send('DOM.enable');
+    await this.cdp.send('CSS.enable');
+    const { computedStyle } = (await this.cdp.send('CSS.getComputedStyleForNode', { nodeId: part.nodeId })) as { computedStyle: { name: string; value: string }[] };
+    return computedStyle.find((p) => p.name === property)?.value ?? '';
+  }
+
   /** Sets the colour picker as its dialog would: the value, then input and change events. */
   async pickColor(color: string): Promise<void> {
     const picker = await this.part((p) => p.name === 'input' && p.attributes.type === 'color', 'colour picker');
