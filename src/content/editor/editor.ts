@@ -14,6 +14,7 @@ import { EDITOR_CSS } from './editor-css.ts';
 import { amend, canRedo, canUndo, edit, emptyHistory, hintAt, messageHints, redo, undo } from './hint-history.ts';
 import type { EditorHint, HintEdit, History } from './hint-history.ts';
 import { Latest } from './latest.ts';
+import { measureSince } from '../timing.ts';
 import { download, pngOf, saveName } from './save.ts';
 
 /** What the editor works on, supplied by the page's coordinator. */
@@ -114,6 +115,8 @@ export class ColorEditor {
   private closed = false;
   private readonly returnFocus: Element | null = document.activeElement;
   private readonly view = { width: 0, height: 0 };
+  /** When the hints last changed (performance.now()), until their result is drawn: `npm run bench:hints`. */
+  private changedAt: number | undefined;
 
   constructor(private readonly target: EditTarget) {
     this.root = this.host.attachShadow({ mode: 'closed' });
@@ -322,6 +325,7 @@ export class ColorEditor {
   private change(next: History): void {
     if (next === this.history) return;
     this.history = next;
+    this.changedAt ??= performance.now();
     if (this.selected !== undefined && !next.present.some((h) => h.id === this.selected)) this.select(undefined);
     this.refresh();
   }
@@ -365,6 +369,10 @@ export class ColorEditor {
     this.shown = result;
     if (resized) this.layout();
     else this.draw();
+    if (this.changedAt !== undefined && result === this.results.get(this.request().key)) {
+      measureSince('edit', this.changedAt);
+      this.changedAt = undefined;
+    }
     this.refreshControls();
   }
 
