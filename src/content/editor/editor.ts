@@ -104,6 +104,8 @@ export class ColorEditor {
   private strength = 1;
   private selected: number | undefined;
   private cursor = { x: 0.5, y: 0.5 };
+  /** The cursor is drawn once the keyboard moves it (a mouse user has the pointer). */
+  private keyboardCursor = false;
   private eyedropping = false;
   private drag: { id: number; moved: boolean } | undefined;
   /** The picker's colour gesture: its first input is an undo step, the rest amend it. */
@@ -298,7 +300,7 @@ export class ColorEditor {
       context.strokeStyle = '#000';
       context.stroke();
     }
-    if (document.activeElement === this.host && this.root.activeElement === this.canvas) {
+    if (this.keyboardCursor && document.activeElement === this.host && this.root.activeElement === this.canvas) {
       // The keyboard cursor.
       const [x, y] = [this.cursor.x * width, this.cursor.y * height];
       context.lineWidth = 2 * dpr;
@@ -518,6 +520,7 @@ export class ColorEditor {
     this.canvas.focus();
     const { x, y } = this.pointOf(event);
     this.cursor = { x, y };
+    this.keyboardCursor = false;
     if (this.takeColor(x, y)) return;
     const hit = this.hit(x, y);
     if (!hit) return this.place(x, y);
@@ -564,6 +567,7 @@ export class ColorEditor {
     const step = arrows[event.key];
     if (step) {
       event.preventDefault();
+      this.keyboardCursor = true;
       const hint = this.selectedHint();
       if (event.shiftKey && hint) {
         this.change(edit(this.history, { kind: 'move', id: hint.id, x: hint.x + step[0] * KEY_STEP, y: hint.y + step[1] * KEY_STEP }));

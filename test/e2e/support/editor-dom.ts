@@ -116,12 +116,20 @@ export class EditorDom {
 
   /** Sets the colour picker as its dialog would: the value, then input and change events. */
   async pickColor(color: string): Promise<void> {
-    const picker = await this.part((p) => p.name === 'input' && p.attributes.type === 'color', 'colour picker');
-    const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId: picker.nodeId })) as { object: { objectId: string } };
+    await this.setValue(await this.part((p) => p.name === 'input' && p.attributes.type === 'color', 'colour picker'), color);
+  }
+
+  /** The before/after slider's position, 0 (all result) to 100 (all original). */
+  async compare(percent: number): Promise<void> {
+    await this.setValue(await this.part((p) => p.name === 'input' && p.attributes.type === 'range', 'before/after slider'), String(percent));
+  }
+
+  private async setValue(input: Part, value: string): Promise<void> {
+    const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId: input.nodeId })) as { object: { objectId: string } };
     await this.cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
       functionDeclaration: `function (v) { this.value = v; this.dispatchEvent(new Event('input', { bubbles: true })); this.dispatchEvent(new Event('change', { bubbles: true })); }`,
-      arguments: [{ value: color }],
+      arguments: [{ value }],
     });
   }
 
