@@ -220,6 +220,11 @@ test('keyboard only: the hover control opens it, arrows and Enter place a hint, 
   await open();
   const dialog = await dom.part((p) => p.attributes.role === 'dialog', 'dialog');
   expect(await dom.style(dialog, 'background-color')).toBe('rgb(31, 31, 35)');
+  // A hint placed with Enter in the middle and taken away with Delete.
+  await page.keyboard.press('Enter');
+  expect(await dom.waitIdle()).toBe('1 hints');
+  await page.keyboard.press('Delete');
+  expect(await dom.waitIdle()).toBe('0 hints');
   await skyHintByKeys();
   await page.keyboard.press('Escape');
   await expect.poll(() => dom.isOpen()).toBe(false);

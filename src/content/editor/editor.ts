@@ -9,6 +9,7 @@ import type { ColorHint } from '../../shared/hints.ts';
 import { canonicalHints } from '../../shared/hints.ts';
 import type { ColorizedImage, ColorizeResponse, SuggestResponse } from '../../shared/messages.ts';
 import { base64ToBytes } from '../../shared/base64.ts';
+import { loadSettings } from '../../shared/settings-store.ts';
 import { t } from '../../ui/i18n.ts';
 import { EDITOR_CSS } from './editor-css.ts';
 import { amend, canRedo, canUndo, edit, emptyHistory, hintAt, messageHints, redo, undo } from './hint-history.ts';
@@ -115,6 +116,8 @@ export class ColorEditor {
   private readonly latest: Latest<Request, ColorizeResponse>;
   private suggestionsFor = 0;
   private closed = false;
+  /** Why the last request gave no result, shown in the status until the next change. */
+  private failure: string | undefined;
   private readonly returnFocus: Element | null = document.activeElement;
   private readonly view = { width: 0, height: 0 };
   /** When the hints last changed (performance.now()), until their result is drawn: `npm run bench:hints`. */
@@ -136,11 +139,13 @@ export class ColorEditor {
     if (this.closed) return;
     if (first.outcome !== 'colorized') {
       this.setBusy(false);
-      this.statusText.textContent = t('editFailed', first.outcome === 'failed' ? first.detail || first.code : first.code);
+      this.fail(first);
       return;
     }
     this.history = emptyHistory(first.hints ?? []);
-    if (first.strength !== undefined) this.strength = first.strength;
+    // An automatic result was made at the setting's strength: the slider starts there.
+    this.strength = first.strength ?? (await loadSettings()).strength;
+    if (this.closed) return;
     this.strengthInput.value = String(Math.round(this.strength * 100));
     await this.answered(this.request(), first);
     this.setBusy(false);
@@ -327,6 +332,7 @@ export class ColorEditor {
   private change(next: History): void {
     if (next === this.history) return;
     this.history = next;
+    this.failure = undefined;
     this.changedAt ??= performance.now();
     if (this.selected !== undefined && !next.present.some((h) => h.id === this.selected)) this.select(undefined);
     this.refresh();
@@ -347,7 +353,7 @@ export class ColorEditor {
   private async answered(request: Request, answer: ColorizeResponse): Promise<void> {
     if (this.closed) return;
     if (answer.outcome !== 'colorized') {
-      this.statusText.textContent = t('editFailed', answer.outcome === 'failed' ? answer.detail || answer.code : answer.code);
+      this.fail(answer);
       return;
     }
     let result = this.results.get(request.key);
@@ -381,12 +387,18 @@ export class ColorEditor {
   private setBusy(busy: boolean): void {
     this.status.classList.toggle('busy', busy);
     this.status.setAttribute('aria-busy', String(busy));
-    this.statusText.textContent = busy ? t('editBusy') : t('editReady', this.history.present.length);
+    this.refreshControls();
+  }
+
+  /** Says why the last request gave no result (until the next change). */
+  private fail(answer: Exclude<ColorizeResponse, { outcome: 'colorized' }>): void {
+    this.failure = t('editFailed', answer.outcome === 'failed' ? answer.detail || answer.code : answer.code);
     this.refreshControls();
   }
 
   private refreshControls(): void {
-    const busy = this.latest?.pending ?? true;
+    const busy = this.status.classList.contains('busy');
+    this.statusText.textContent = this.failure ?? (busy ? t('editBusy') : t('editReady', this.history.present.length));
     this.undoButton.disabled = !canUndo(this.history);
     this.redoButton.disabled = !canRedo(this.history);
     this.removeButton.disabled = this.selected === undefined;
@@ -647,14 +659,15 @@ export class ColorEditor {
     if (this.closed) return;
     if (answer.outcome !== 'colorized') {
       this.setBusy(false);
-      this.statusText.textContent = t('editFailed', answer.outcome === 'failed' ? answer.detail || answer.code : answer.code);
+      this.fail(answer);
       return;
     }
     const ok = await this.target.apply(answer);
     if (ok) this.close();
     else {
       this.setBusy(false);
-      this.statusText.textContent = t('editNotShown');
+      this.failure = t('editNotShown');
+      this.refreshControls();
     }
   }
 
