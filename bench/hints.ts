@@ -9,6 +9,9 @@
 //      hook globalThis.recolor.colorize; no network (the bytes travel in the request), decoded
 //      again per request. The backend is what the extension picks on this machine (printed).
 //      Then the same hints again: a cache hit.
+//   3. Chromium, the colour editor in a page (the extension's test build): a click on the photo
+//      places a hint, to its result drawn on the editor's canvas (the content script's
+//      `recolor:edit` User Timing measure: message to the background and back, decode, draw).
 //   npm run bench:hints [-- --runs 10 --size 1024x768 --skip-extension]
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -20,9 +23,11 @@ import { decodeImage } from '../src/cli/image-io.ts';
 import { DEFAULT_MODEL_DIR, fileModelHandler, readModelVersion } from '../src/cli/model-files.ts';
 import { createEngine, type ColorHint } from '../src/engine/index.ts';
 import type { ColorizeResponse } from '../src/shared/messages.ts';
-import { DIST_CHROME } from '../test/e2e/support/extension.ts';
+import { ARCHIVE_HOST, DIST_CHROME } from '../test/e2e/support/extension.ts';
+import { EditorDom } from '../test/e2e/support/editor-dom.ts';
 import { launch, serviceWorker } from './lib/chromium.ts';
 import { makePhoto, parseSize } from './lib/photos.ts';
+import { startServer } from './lib/server.ts';
 import { formatStats, stats } from './lib/stats.ts';
 
 const { values } = parseArgs({
@@ -115,5 +120,47 @@ if (!values['skip-extension']) {
     console.log(`  the same hints again (cache hit): ${result.hitMs.toFixed(0)} ms`);
   } finally {
     await bench.close();
+  }
+}
+
+// ---- 3. The colour editor in a page: a hint placed (a click) -> its result drawn
+if (!values['skip-extension']) {
+  const server = await startServer({});
+  server.set('/photo.jpg', { body: photo.jpeg, type: 'image/jpeg' });
+  server.set('/edit.html', { body: `<!doctype html><body style="margin:0"><img id="photo" src="/photo.jpg" alt="photo">`, type: 'text/html' });
+  const bench = await launch({ extension: true, gpu: false });
+  try {
+    const page = await bench.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const url = `http://${ARCHIVE_HOST}:${server.port}/edit.html`;
+    await page.goto(url);
+    await page.waitForFunction(() => /^(blob|data):/.test((document.getElementById('photo') as HTMLImageElement).currentSrc), undefined, { timeout: 120_000 });
+    const srcUrl = await page.$eval('#photo', (img) => (img as HTMLImageElement).currentSrc);
+    const worker = await serviceWorker(bench.context);
+    const dom = await EditorDom.attach(page);
+    const opened = worker.evaluate(
+      async ([target, srcUrl]) => {
+        const [tab] = await chrome.tabs.query({ url: target });
+        const { recolor } = globalThis as unknown as { recolor: { handleMenuClick: Function } };
+        return recolor.handleMenuClick({ menuItemId: 'recolor-edit-colors', srcUrl, frameId: 0 }, { id: tab.id });
+      },
+      [url, srcUrl] as const,
+    );
+    await dom.waitOpen(120_000);
+    await dom.waitIdle(120_000);
+    await opened;
+    for (let run = 0; run < WARM_UPS + runs; run++) {
+      const { x, y } = hintsFor(run)[0];
+      await dom.clickPhoto(x, y);
+      await dom.waitIdle();
+      await page.waitForTimeout(400); // the hint's suggested colours (one more model pass) before the next click
+    }
+    const measures = await page.evaluate(() => performance.getEntriesByName('recolor:edit').map((entry) => entry.duration));
+    if (measures.length !== WARM_UPS + runs) throw new Error(`expected ${WARM_UPS + runs} edit measures, got ${measures.length}`);
+    console.log(`the editor in a page: click -> result drawn (hints 1..${WARM_UPS + runs}):  ${formatStats(stats(measures.slice(WARM_UPS)))}`);
+    await dom.detach();
+  } finally {
+    await bench.close();
+    await server.close();
   }
 }

@@ -1,12 +1,16 @@
 // npm run screenshots: the README's pictures of the toolbar popup and the options page, taken in
 // Debian's Chromium with the built extension (npm run build first) on the demo page: the popup as
-// it shows for the demo's tab once its photos are colorized, the options page in full. Writes
-// docs/popup.png and docs/options.png.
+// it shows for the demo's tab once its photos are colorized, the options page in full; and the
+// colour editor on the gray landscape of test/fixtures/editor with two hints, its before/after
+// slider a third of the way. Writes docs/popup.png, docs/options.png and docs/editor.jpg.
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import type { BrowserContext, Worker } from '@playwright/test';
 import sharp from 'sharp';
-import { launchWithExtension } from '../test/e2e/support/extension.ts';
+import { ARCHIVE_HOST, launchWithExtension } from '../test/e2e/support/extension.ts';
+import { EditorDom } from '../test/e2e/support/editor-dom.ts';
+import { startServers } from '../test/e2e/support/server.ts';
 import { openOptions, openPopup } from '../test/e2e/support/extension-pages.ts';
 // @ts-expect-error plain JavaScript helper (npm start runs it before node_modules exist), no type declarations
 import { serveDemo } from './demo-server.mjs';
@@ -50,10 +54,50 @@ try {
   await options.waitForFunction(() => document.getElementById('engine-state')?.textContent === 'ready');
   await options.waitForFunction(() => /\d/.test(document.getElementById('cache-size')?.textContent ?? ''));
   await framed(await options.screenshot({ fullPage: true }), join(docs, 'options.png'));
-  console.log(`screenshots: ${join(docs, 'popup.png')} and ${join(docs, 'options.png')} written`);
+
+  await editorShot(context, worker);
+  console.log(`screenshots: ${join(docs, 'popup.png')}, ${join(docs, 'options.png')} and ${join(docs, 'editor.jpg')} written`);
 } finally {
   await browser.close();
   server.close();
+}
+
+/** The colour editor with a blue hint in the sky and a green one on the grass. */
+async function editorShot(context: BrowserContext, worker: Worker): Promise<void> {
+  const servers = await startServers();
+  try {
+    servers.setPage('/editor.html', { html: '<!doctype html><body style="margin:0"><img id="photo" src="/img/landscape.jpg" alt="Mountains">' });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 760 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(`http://${ARCHIVE_HOST}:${servers.sitePort}/editor.html`);
+    await page.waitForFunction(() => /^(data|blob):/.test((document.getElementById('photo') as HTMLImageElement).currentSrc), undefined, { timeout: 120_000 });
+    const srcUrl = await page.$eval('#photo', (img) => (img as HTMLImageElement).currentSrc);
+    const dom = await EditorDom.attach(page);
+    const opened = worker.evaluate(
+      async ([url, srcUrl]) => {
+        const [tab] = await chrome.tabs.query({ url });
+        const { recolor } = globalThis as unknown as { recolor: { handleMenuClick: Function } };
+        return recolor.handleMenuClick({ menuItemId: 'recolor-edit-colors', srcUrl, frameId: 0 }, { id: tab.id });
+      },
+      [page.url(), srcUrl] as const,
+    );
+    await dom.waitOpen();
+    await dom.waitIdle();
+    await opened;
+    for (const [x, y, color] of [[0.08, 0.08, '#3f7fcf'], [0.75, 0.8, '#4f9a3a']] as const) {
+      await dom.clickPhoto(x, y);
+      await dom.waitIdle();
+      await dom.pickColor(color);
+      await dom.waitIdle();
+    }
+    await dom.compare(33);
+    await page.waitForTimeout(1500); // the grass hint's suggested colours
+    await sharp(await page.screenshot()).jpeg({ quality: 86 }).toFile(join(docs, 'editor.jpg'));
+    await dom.detach();
+  } finally {
+    await servers.close();
+  }
 }
 
 /** A thin gray border, so the white page stands out on the README's white. */

@@ -14,6 +14,7 @@ import type { Detection } from '../detect/index.ts';
 import { lastTimings } from '../engine/index.ts';
 import { loadEngine, modelVersion } from './engine-host.ts';
 import { decodeBitmap, decodeImage, encodeImage, hasTransparency, pixelsOf } from './image-codec.ts';
+import { recallEdit, rememberEdit } from './hint-memory.ts';
 import { fetchImage, imageFromBytes, ImageRejected } from './image-fetch.ts';
 import type { FetchedImage } from './image-fetch.ts';
 import { MAX_WORK_SIDE } from './image-policy.ts';
@@ -33,7 +34,7 @@ const MAX_INTAKE = 2;
 const intake = pLimit(MAX_INTAKE);
 
 /** `work`, limited to MAX_DECODES at once; its slot is freed after DECODE_TIMEOUT_MS whatever happens. */
-function decoding<T>(work: () => Promise<T>, dispose?: (late: T) => void): Promise<T> {
+export function decoding<T>(work: () => Promise<T>, dispose?: (late: T) => void): Promise<T> {
   return decodeSlots(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let timedOut = false;
@@ -77,7 +78,7 @@ export function lastJobTimings(): JobTimings | undefined {
   return lastJob && { ...lastJob };
 }
 
-function load(source: ImageSource, options: ColorizeOptions): Promise<FetchedImage> {
+export function load(source: ImageSource, options: Pick<ColorizeOptions, 'pageUrl' | 'partition'>): Promise<FetchedImage> {
   if (source.kind === 'url') return fetchImage(source.url, options.pageUrl, options.partition);
   return imageFromBytes(source.url, base64ToBytes(source.base64), source.mime);
 }
@@ -101,7 +102,7 @@ function failureCode(error: unknown, stage: 'load' | 'decode' | 'engine'): FailC
 }
 
 /** Runs one stage, giving an error the stage's failure code. */
-async function stage<T>(name: 'load' | 'decode' | 'engine', work: () => Promise<T>): Promise<T> {
+export async function stage<T>(name: 'load' | 'decode' | 'engine', work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -130,8 +131,13 @@ export interface ColorizeOptions {
   tabId: number;
   /** Colorize only a black-and-white or toned photo (automatic colorizing); ignored with hints. */
   detect?: boolean;
-  /** The user's colour hints (checked on arrival, messages.ts); none is automatic colorizing. */
+  /**
+   * The user's colour hints (checked on arrival, messages.ts); [] is automatic colorizing, and
+   * undefined too unless an edit is remembered for the image's content (hint-memory.ts).
+   */
   hints?: ColorHint[];
+  /** Keep these hints and strength for the image's content (the editor's Apply). */
+  remember?: boolean;
   /** The tab's top-level page: which addresses it may name (url-policy.ts). */
   pageUrl: string | undefined;
   /** The top-level site the work is done for: cache entries and shared downloads stay within it. */
@@ -141,10 +147,10 @@ export interface ColorizeOptions {
 }
 
 export async function colorize(source: ImageSource, options: ColorizeOptions): Promise<ColorizeResponse> {
-  const { priority, strength, tabId } = options;
-  const hints = options.hints ?? [];
-  // The user placed colours on this image: it is colorized whatever the detector would say.
-  const runDetector = options.detect === true && hints.length === 0;
+  const { priority, tabId } = options;
+  let { strength } = options;
+  let hints = options.hints ?? [];
+  let runDetector = options.detect === true;
   /** An automatic request's full decode, kept for the model when its job runs at once. */
   let decoded: ImageBitmap | undefined;
   try {
@@ -156,6 +162,15 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
       if (tabGenerations.get(tabId) !== generation) throw new JobCancelled();
       const image = await stage('load', () => load(source, options));
       const tLoaded = performance.now();
+      // An edit the user applied to this image earlier (the same bytes) is shown again.
+      const remembered = options.hints === undefined && options.useCache ? await recallEdit(options.partition, image.hash).catch(() => undefined) : undefined;
+      if (remembered) {
+        hints = remembered.hints;
+        strength = remembered.strength ?? strength;
+      }
+      if (options.remember && options.useCache) await rememberEdit(options.partition, image.hash, hints, strength).catch(() => undefined);
+      // The user placed colours on this image: it is colorized whatever the detector would say.
+      runDetector &&= hints.length === 0;
       if (!runDetector) return { image, tLoaded };
       const bitmap = await stage('decode', () => decoding(() => decodeBitmap(image.bytes, image.mime), (late) => late.close()));
       decoded = bitmap;
@@ -224,6 +239,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
       height: result.height,
       sourceWidth: result.sourceWidth,
       sourceHeight: result.sourceHeight,
+      ...(hints.length > 0 ? { hints, strength } : {}),
     };
   } catch (error) {
     // Work dropped by the bounded queue or for a page that is gone: nothing broke, it was not done.

@@ -14,15 +14,23 @@ let status: EngineStatus = { ok: true, state: 'not-loaded' };
 /** When the load started and ended (performance.now() of this worker), for `npm run bench`. */
 let loadTimes: { started: number; ready?: number } | undefined;
 
-let version: Promise<string> | undefined;
+let info: Promise<{ version: string; chromaScale?: number }> | undefined;
+
+/** The shipped model's info.json: its version, and the chroma scale its export folded in (suggested colours undo it). */
+function modelInfo(): Promise<{ version: string; chromaScale?: number }> {
+  info ??= fetch(browser.runtime.getURL('models/colorizer/info.json'))
+    .then((response) => response.json() as Promise<{ version?: unknown; chromaScale?: unknown }>)
+    .then((raw) => ({
+      version: typeof raw.version === 'string' ? raw.version : 'unknown',
+      chromaScale: typeof raw.chromaScale === 'number' && raw.chromaScale > 0 ? raw.chromaScale : undefined,
+    }))
+    .catch(() => ({ version: 'unknown' }));
+  return info;
+}
 
 /** The shipped model's version (info.json), without loading the model: cache hits need only this. */
-export function modelVersion(): Promise<string> {
-  version ??= fetch(browser.runtime.getURL('models/colorizer/info.json'))
-    .then((response) => response.json() as Promise<{ version?: unknown }>)
-    .then((info) => (typeof info.version === 'string' ? info.version : 'unknown'))
-    .catch(() => 'unknown');
-  return version;
+export async function modelVersion(): Promise<string> {
+  return (await modelInfo()).version;
 }
 
 let failures: LoadFailures | undefined;
@@ -47,6 +55,7 @@ export function loadEngine(userAsked = false): Promise<Engine> {
     const engine = await getEngine({
       model: browser.runtime.getURL('models/colorizer/model.json'),
       modelVersion: await modelVersion(),
+      chromaScale: (await modelInfo()).chromaScale,
       wasmPaths: browser.runtime.getURL('wasm/'),
     });
     status = {

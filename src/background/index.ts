@@ -10,6 +10,7 @@ import { setSiteEnabled, siteOfUrl } from '../shared/sites.ts';
 import { validateHints } from '../shared/hints.ts';
 import { detailOf, failed } from '../shared/result.ts';
 import { cancelTab, colorize, lastJobTimings } from './colorize-service.ts';
+import { suggest } from './suggest-service.ts';
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
 import type { MenuClick } from './menus.ts';
@@ -43,6 +44,12 @@ function fromExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && Boolean(sender.url?.startsWith(extensionOrigin));
 }
 
+/** The top-level site the work is done for (private tabs apart): cache entries and shared downloads stay within it. */
+function partitionOf(sender: Runtime.MessageSender): string {
+  const incognito = sender.tab?.incognito === true;
+  return `${incognito ? 'private ' : ''}${siteOfUrl(sender.tab?.url ?? '') ?? '(no site)'}`;
+}
+
 function onMenuClick(info: MenuClick, tab: Pick<Tabs.Tab, 'id'> | undefined) {
   return handleMenuClick(info, tab, { refresh: async (tabId) => updateBadge(tabId, await settings) });
 }
@@ -55,20 +62,22 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
       // The tab's top-level page decides which addresses may be fetched and where results are
       // cached: frames of other origins work for it, and their URLs are untrusted.
       const pageUrl = sender.tab?.url;
-      const incognito = sender.tab?.incognito === true;
       const response = await colorize(request.source, {
         priority: request.priority,
-        strength: (await settings).strength,
+        strength: request.strength ?? (await settings).strength,
         tabId: sender.tab?.id ?? -1,
         detect: request.detect === true,
         hints: request.hints,
+        remember: request.remember === true,
         pageUrl,
-        partition: `${incognito ? 'private ' : ''}${siteOfUrl(pageUrl ?? '') ?? '(no site)'}`,
+        partition: partitionOf(sender),
         useCache: cacheAllowed(sender.tab),
       });
       noteColorizeResult(sender.tab?.id, request.source.url, response);
       return response;
     }
+    case 'suggest-colors':
+      return suggest(request.source, { x: request.x, y: request.y, hints: request.hints, pageUrl: sender.tab?.url, partition: partitionOf(sender) });
     case 'page-status': {
       const tabId = sender.tab?.id as number;
       recordFrameStatus(tabId, sender.frameId ?? 0, request);

@@ -3,6 +3,8 @@
 
 export const MENU_COLORIZE = 'recolor-colorize';
 export const MENU_ORIGINAL = 'recolor-show-original';
+/** "Edit colors…": on every image (one not colorized yet is colorized first). */
+export const MENU_EDIT = 'recolor-edit-colors';
 /** On the toolbar button's own menu. */
 export const MENU_PAGE_ORIGINALS = 'recolor-page-originals';
 export const MENU_OPTIONS = 'recolor-options';

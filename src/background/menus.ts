@@ -8,6 +8,7 @@ import { sendToTab } from '../shared/messaging.ts';
 import {
   imageMenus,
   MENU_COLORIZE,
+  MENU_EDIT,
   MENU_OPTIONS,
   MENU_ORIGINAL,
   MENU_PAGE_ORIGINALS,
@@ -16,7 +17,7 @@ import {
 } from './menu-state.ts';
 import type { MenuProps } from './menu-state.ts';
 
-export { MENU_COLORIZE, MENU_OPTIONS, MENU_ORIGINAL, MENU_PAGE_ORIGINALS };
+export { MENU_COLORIZE, MENU_EDIT, MENU_OPTIONS, MENU_ORIGINAL, MENU_PAGE_ORIGINALS };
 
 const updates = new MenuUpdates((id, props) => browser.contextMenus.update(id, props));
 /** What the image entries were last set for, for tests and debugging. */
@@ -34,6 +35,7 @@ export async function createMenus(): Promise<void> {
   for (const [id, props] of imageMenus(false)) {
     create(id, browser.i18n.getMessage(id === MENU_COLORIZE ? 'menuColorize' : 'menuShowOriginal'), ['image'], props);
   }
+  create(MENU_EDIT, browser.i18n.getMessage('editOpen'), ['image']);
   create(MENU_PAGE_ORIGINALS, browser.i18n.getMessage('menuPageOriginals'), ['action'], {
     type: 'checkbox',
     ...pageOriginalsMenu({ colorized: 0, showingOriginals: false }),
@@ -103,6 +105,9 @@ export async function handleMenuClick(
     }
     if (info.menuItemId === MENU_ORIGINAL) {
       return await sendToTab(tab.id, { type: 'menu-show-original', srcUrl: info.srcUrl }, frameId);
+    }
+    if (info.menuItemId === MENU_EDIT) {
+      return await sendToTab(tab.id, { type: 'menu-edit-colors', srcUrl: info.srcUrl }, frameId);
     }
     return { ok: false, error: `unknown menu item ${String(info.menuItemId)}` };
   } catch (error) {

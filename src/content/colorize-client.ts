@@ -3,7 +3,8 @@
 // off the page's main thread); the page's own data: and blob: images, and a same-origin image the
 // background could not fetch without the user's cookies, go as bytes read here. An answer that
 // does not come in time is a failure ('no-answer'), never a wait without end.
-import type { ColorizeResponse, ImageSource, Priority } from '../shared/messages.ts';
+import type { ColorHint } from '../shared/hints.ts';
+import type { ColorizeResponse, ImageSource, Priority, SuggestResponse } from '../shared/messages.ts';
 import type { RequestPort } from '../shared/request-port.ts';
 import { detailOf, failed, worthRetryWithPageBytes } from '../shared/result.ts';
 import { routeFor } from './candidate-rules.ts';
@@ -23,6 +24,10 @@ export interface Ask {
   detect: boolean;
   /** The loaded image, for its bytes when they must be read here (null: it would not load). */
   pixels(): Promise<HTMLImageElement | null>;
+  /** The colour editor's: its hints (none: the edit remembered for the image), this image's strength, and Apply. */
+  hints?: ColorHint[];
+  strength?: number;
+  remember?: boolean;
 }
 
 const isWeb = (url: string) => /^https?:/.test(url);
@@ -42,16 +47,35 @@ export class ColorizeClient {
     return first;
   }
 
+  /** The colour editor's suggested colours at a point, for the same image source a colorize would send. */
+  async suggest(ask: Ask, x: number, y: number, hints: ColorHint[]): Promise<SuggestResponse> {
+    try {
+      const source = await this.source(ask, !isWeb(ask.url));
+      if (!source) return { ok: false, error: 'image did not load' };
+      return await this.port.request({ type: 'suggest-colors', source, x, y, hints }, this.timeoutMs);
+    } catch (error) {
+      return { ok: false, error: detailOf(error) };
+    }
+  }
+
+  /** The image as the background gets it: its URL, or its bytes read here (null: it would not load). */
+  private async source(ask: Ask, readHere: boolean): Promise<ImageSource | null> {
+    if (!readHere) return { kind: 'url', url: ask.url };
+    const image = await ask.pixels();
+    if (!image) return null;
+    const url = ask.url.startsWith('data:') ? 'data:' : ask.url;
+    return { kind: 'bytes', url, base64: await readPngBase64(image), mime: 'image/png' };
+  }
+
   private async send(ask: Ask, readHere: boolean): Promise<ColorizeResponse> {
     try {
-      let source: ImageSource = { kind: 'url', url: ask.url };
-      if (readHere) {
-        const image = await ask.pixels();
-        if (!image) return failed('unreachable', 'image did not load');
-        const url = ask.url.startsWith('data:') ? 'data:' : ask.url;
-        source = { kind: 'bytes', url, base64: await readPngBase64(image), mime: 'image/png' };
-      }
-      return await this.port.request({ type: 'colorize', source, priority: ask.priority, detect: ask.detect }, this.timeoutMs);
+      const source = await this.source(ask, readHere);
+      if (!source) return failed('unreachable', 'image did not load');
+      const { hints, strength, remember } = ask;
+      return await this.port.request(
+        { type: 'colorize', source, priority: ask.priority, detect: ask.detect, ...(hints && { hints }), ...(strength !== undefined && { strength }), ...(remember && { remember }) },
+        this.timeoutMs,
+      );
     } catch (error) {
       // A tainted canvas (SecurityError), no answer in time, or no extension to answer.
       return failed(error instanceof DOMException ? 'unreachable' : 'no-answer', detailOf(error));

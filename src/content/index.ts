@@ -55,6 +55,8 @@ async function handle(controller: PageController, command: ContentCommand): Prom
       return controller.menuColorize(command.srcUrl);
     case 'menu-show-original':
       return controller.menuShowOriginal(command.srcUrl);
+    case 'menu-edit-colors':
+      return controller.editColors(command.srcUrl);
     case 'set-show-originals':
       controller.setShowOriginals(command.show);
       return { ok: true };

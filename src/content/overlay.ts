@@ -1,6 +1,7 @@
 // The extension's only visible page furniture: a small pulsing dot on images being worked on, and
 // an original/colorized switch on hover. It lives in one fixed, zero-size host on <html> (outside
 // <body>, so it can't move the page's boxes), in a closed shadow root the page's CSS can't reach.
+import browser from 'webextension-polyfill';
 import type { Lifetime } from './lifetime.ts';
 import { timed } from './timing.ts';
 
@@ -32,6 +33,8 @@ export class Overlay {
   private layer: HTMLElement | undefined;
   private readonly dots = new Map<Element, HTMLElement>();
   private button: HTMLButtonElement | undefined;
+  /** "Edit colors…", beside the switch. */
+  private editButton: HTMLButtonElement | undefined;
   private buttonFor: Element | undefined;
   private hideTimer: number | undefined;
   private frame = 0;
@@ -55,6 +58,7 @@ export class Overlay {
   constructor(
     private readonly onSwitch: (element: Element) => void,
     private readonly lifetime: Lifetime,
+    private readonly onEdit?: (element: Element) => void,
   ) {
     lifetime.hold(this.boxes);
     lifetime.signal.addEventListener('abort', () => {
@@ -237,12 +241,38 @@ export class Overlay {
       button.addEventListener('mouseleave', () => this.scheduleHide());
       this.ensure().append(button);
       this.button = button;
+      if (this.onEdit) this.editButton = this.editControl(this.onEdit);
     }
     this.buttonFor = element;
     this.button.textContent = showingOriginal ? 'Show colorized' : 'Show original';
     this.button.setAttribute('aria-label', `Recolor: ${this.button.textContent.toLowerCase()}`);
     this.place(this.button, element, 'button');
     this.button.classList.add('shown');
+    if (this.editButton) {
+      this.editButton.style.display = this.button.style.display;
+      this.editButton.style.top = this.button.style.top;
+      this.editButton.style.left = `${this.button.offsetLeft + this.button.offsetWidth + 4}px`;
+      this.editButton.classList.add('shown');
+    }
+  }
+
+  /** The hover control's "Edit colors…" button. */
+  private editControl(onEdit: (element: Element) => void): HTMLButtonElement {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = browser.i18n.getMessage('editOpen');
+    button.addEventListener('click', (event) => {
+      if (!event.isTrusted) return; // the user's click only
+      event.preventDefault();
+      event.stopPropagation();
+      const target = this.buttonFor;
+      this.hideControl();
+      if (target) onEdit(target);
+    });
+    button.addEventListener('mouseenter', () => clearTimeout(this.hideTimer));
+    button.addEventListener('mouseleave', () => this.scheduleHide());
+    this.ensure().append(button);
+    return button;
   }
 
   scheduleHide(): void {
@@ -251,8 +281,10 @@ export class Overlay {
   }
 
   hideControl(): void {
-    this.button?.classList.remove('shown');
-    if (this.button) this.button.style.display = 'none';
+    for (const button of [this.button, this.editButton]) {
+      button?.classList.remove('shown');
+      if (button) button.style.display = 'none';
+    }
     this.buttonFor = undefined;
   }
 

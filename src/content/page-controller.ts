@@ -3,13 +3,14 @@
 // for the site), the client asks the background, the presenter puts results on screen and back,
 // the pointer drives the hover switch and the menu's entries. Nothing here may throw into the page.
 import { detectImageKind } from '../detect/index.ts';
-import type { PageStatusReport, Priority } from '../shared/messages.ts';
+import type { ColorizedImage, PageStatusReport, Priority } from '../shared/messages.ts';
 import { requestPort } from '../shared/messaging.ts';
 import { detailOf, isColorizable } from '../shared/result.ts';
 import type { FailCode, SkipCode } from '../shared/result.ts';
 import { judgeCandidate, pageMayRead, routeFor, singleBackgroundUrl } from './candidate-rules.ts';
 import { ColorizeClient } from './colorize-client.ts';
 import { Discovery } from './discovery.ts';
+import { openEditor } from './editor/open.ts';
 import type { Box } from './discovery.ts';
 import { isLookable, next } from './item-lifecycle.ts';
 import type { ItemEvent, ItemState } from './item-lifecycle.ts';
@@ -146,6 +147,35 @@ export class PageController {
     if (shownOf(item)) this.display(item, false);
     const state = item.state;
     return state.name === 'colorized' ? { ok: true } : { ok: false, error: 'detail' in state ? state.detail : 'not colorized' };
+  }
+
+  /** "Edit colors…" (menu or hover control): the colour editor on the image, colorized first if it is not yet. */
+  async editColors(srcUrl: string): Promise<{ ok: boolean; error?: string }> {
+    const item = this.findBySrc(srcUrl);
+    if (!item) return { ok: false, error: 'image not found on this page' };
+    if (!shownOf(item)) {
+      const done = await this.menuColorize(srcUrl);
+      if (!done.ok) return done;
+    }
+    return this.editItem(item);
+  }
+
+  private async editItem(item: Item): Promise<{ ok: boolean; error?: string }> {
+    const url = item.sourceUrl;
+    if (!url) return { ok: false, error: 'no source' };
+    return openEditor({ client: this.client, url, pixels: () => this.pixelSource(item), apply: (result) => this.applyEdit(item, result) });
+  }
+
+  /** The editor's result in place of the item's current one (no box moves; "Show original" still flips). */
+  private async applyEdit(item: Item, result: ColorizedImage): Promise<boolean> {
+    const shown = shownOf(item);
+    if (!shown || !item.sourceUrl) return false;
+    const generation = item.generation;
+    const next = await this.presenter.replace(item, shown, result, this.pageMayReadSource(item, item.sourceUrl), () => generation === item.generation && item.state.name === 'colorized', (made) => {
+      this.apply(item, { type: 'shown', shown: made, showingOriginal: false });
+      this.displayed(item);
+    });
+    return next !== null && next !== 'unwanted';
   }
 
   menuShowOriginal(srcUrl: string): { ok: boolean; error?: string } {
@@ -382,7 +412,10 @@ export class PageController {
   private present(): Presence {
     if (this.presence) return this.presence;
     const lifetime = new Lifetime();
-    const overlay = new Overlay((element) => this.toggle(element), lifetime);
+    const overlay = new Overlay((element) => this.toggle(element), lifetime, (element) => {
+      const item = this.items.get(element);
+      if (shownOf(item)) void this.editItem(item!);
+    });
     const pointer = new Pointer(overlay, {
       colorizedAt: (element) => {
         const item = this.items.get(element);

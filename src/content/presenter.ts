@@ -116,6 +116,42 @@ export class Presenter {
     return null;
   }
 
+  /**
+   * Shows another result for the same image (the colour editor's) in place of `shown`: in its form
+   * where the page still allows it, else the next that it does; the original kept is the page's
+   * own. `moved` is called in the same task as the swap. Null: no form could be shown.
+   */
+  async replace(
+    item: Presentable,
+    shown: Shown,
+    result: ColorizedImage,
+    pageMayRead: boolean,
+    current: () => boolean,
+    moved: (what: Shown) => void,
+  ): Promise<Shown | null | 'unwanted'> {
+    const color = new ResultBytes(result.base64, result.mime);
+    const preferData = dataFirst(result.base64.length, navigator.userAgent);
+    const forms = formsFor(item.kind, this.blocked, preferData, pageMayRead);
+    for (const form of forms.includes(shown.form) ? [shown.form, ...forms.filter((f) => f !== shown.form)] : forms) {
+      const prepared = standsIn(form) ? await prepareForm(form, color, altOf(item.element), preferData) : { url: urlFor(form, color) };
+      if (!prepared) continue;
+      if (!current()) {
+        revoke(prepared.url);
+        return 'unwanted';
+      }
+      const { original } = shown;
+      // The old stand-in (if any) goes; the element gets its own attributes back before the new result.
+      if (standsIn(shown.form)) dropStandIn(item.element, original);
+      original.standIn = prepared.standIn;
+      const next: Shown = { form, url: prepared.url, color, colorWidth: result.width, sourceWidth: result.sourceWidth, original };
+      timed('swap', () => this.display(item.element, next, false), item.id);
+      revoke(shown.url);
+      moved(next);
+      return next;
+    }
+    return null;
+  }
+
   /** Shows the original or our result; returns the element now on screen (a stand-in's host, or the element). */
   display(element: Target, shown: Shown, original: boolean): Element {
     let onScreen: Element = element;

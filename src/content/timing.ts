@@ -5,7 +5,8 @@
 // timeline to give the time per candidate image and to tell which long tasks were ours. In the
 // shipped build `timed` only runs the work.
 
-export type Stage = 'scan' | 'mutations' | 'intersect' | 'consider' | 'detect' | 'send' | 'swap' | 'finish' | 'overlay';
+/** `edit`: the colour editor, from a change of the hints (a hint placed) to its result drawn. */
+export type Stage = 'scan' | 'mutations' | 'intersect' | 'consider' | 'detect' | 'send' | 'swap' | 'finish' | 'overlay' | 'edit';
 
 export const MEASURE_PREFIX = 'recolor:';
 

@@ -5,7 +5,9 @@ import { activateBackend } from './backend-activate.ts';
 import { probeBackendEnvironment } from './backend-probe.ts';
 import { colorizeImage, modelInputChannels, predictAb, type StageTimings } from './colorize.ts';
 import { HINT_CHANNELS } from './hint-input.ts';
-import type { BackendReport, ColorizeOptions, Engine, EngineConfig, RgbaImage } from './types.ts';
+import { binReader, suggestColors } from './suggest.ts';
+import type { BinReader } from './suggest.ts';
+import type { BackendReport, ColorizeOptions, ColorSuggestions, Engine, EngineConfig, RgbaImage, SuggestOptions } from './types.ts';
 import { WORKING_SIZE } from './working-input.ts';
 
 class TfEngine implements Engine {
@@ -13,14 +15,17 @@ class TfEngine implements Engine {
   private disposed = false;
   readonly timings: StageTimings = { prepare: 0, model: 0, compose: 0 };
   private readonly channels: number;
+  private readonly bins: BinReader | null;
 
   constructor(
     private readonly model: LayersModel,
     readonly backend: BackendReport,
     readonly modelVersion: string,
     private readonly onDispose: () => void,
+    chromaScale = 1,
   ) {
     this.channels = modelInputChannels(model);
+    this.bins = binReader(model, chromaScale);
   }
 
   get acceptsHints(): boolean {
@@ -28,17 +33,25 @@ class TfEngine implements Engine {
   }
 
   colorize(image: RgbaImage, options?: ColorizeOptions): Promise<RgbaImage> {
-    const run = this.queue.then(() => this.run(image, options));
+    return this.queued(() => colorizeImage(this.model, image, options, this.timings));
+  }
+
+  suggestColors(image: RgbaImage, options: SuggestOptions): Promise<ColorSuggestions | null> {
+    const bins = this.bins;
+    return this.queued(async () => (bins ? suggestColors(bins, this.model, image, options) : null));
+  }
+
+  /** One inference at a time, in order of the calls. */
+  private queued<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      if (this.disposed) throw new Error('engine disposed');
+      // Another engine in this realm may have switched tfjs's global backend (benchmarks do).
+      if (tf.getBackend() !== this.backend.backend) await tf.setBackend(this.backend.backend);
+      return work();
+    });
     // The queue must survive a failed call; the caller still sees the failure through `run`.
     this.queue = run.catch(() => undefined);
     return run;
-  }
-
-  private async run(image: RgbaImage, options?: ColorizeOptions): Promise<RgbaImage> {
-    if (this.disposed) throw new Error('engine disposed');
-    // Another engine in this realm may have switched tfjs's global backend (benchmarks do).
-    if (tf.getBackend() !== this.backend.backend) await tf.setBackend(this.backend.backend);
-    return colorizeImage(this.model, image, options, this.timings);
   }
 
   async warmUp(): Promise<void> {
@@ -66,7 +79,7 @@ async function buildEngine(config: EngineConfig, onDispose: () => void): Promise
   const model = await tf.loadLayersModel(config.model);
   let engine: TfEngine;
   try {
-    engine = new TfEngine(model, backend, config.modelVersion ?? 'unknown', onDispose);
+    engine = new TfEngine(model, backend, config.modelVersion ?? 'unknown', onDispose, config.chromaScale);
     await engine.warmUp();
   } catch (error) {
     model.dispose();
@@ -89,7 +102,7 @@ function configKey(config: EngineConfig): string {
     if (!handlerIds.has(model)) handlerIds.set(model, nextHandlerId++);
     model = `handler#${handlerIds.get(model)}`;
   }
-  return JSON.stringify([model, config.modelVersion ?? null, config.wasmPaths ?? null, config.backends ?? null]);
+  return JSON.stringify([model, config.modelVersion ?? null, config.wasmPaths ?? null, config.backends ?? null, config.chromaScale ?? null]);
 }
 
 /** Lazy singleton per configuration: the first call loads, later calls share (and await) it. */

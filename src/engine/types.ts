@@ -21,6 +21,35 @@ export interface ColorizeOptions {
   hints?: ColorHint[];
 }
 
+/** Where to suggest colours, and with which hints already placed. */
+export interface SuggestOptions {
+  /** Fractions (0..1) of the image's width and height. */
+  x: number;
+  y: number;
+  hints?: ColorHint[];
+  /** How many colours at most (1..12, default 5). */
+  count?: number;
+}
+
+export interface ColorSuggestion {
+  /** The colour's CIE Lab a*, b* (a bin centre of the model's output). */
+  a: number;
+  b: number;
+  /** The model's probability of this colour and its near neighbours at the point (annealed as its decode is). */
+  probability: number;
+  /** The colour as CSS hex sRGB, at the point's lightness held within 40..80 (in gamut). */
+  color: string;
+}
+
+export interface ColorSuggestions {
+  /** Most likely first; fewer than asked where the rest are unlikely (under 1 % each). */
+  colors: ColorSuggestion[];
+  /** The colour the model predicts there (its decode: probabilities times the weighted bin centres). */
+  mean: { a: number; b: number };
+  /** The output cell read: [row, col] of the model's ab grid. */
+  cell: [number, number];
+}
+
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 export interface BackendReport {
@@ -35,6 +64,11 @@ export interface Engine {
   readonly acceptsHints: boolean;
   /** Runs one inference at a time; concurrent calls queue. Output has the input's size. */
   colorize(image: RgbaImage, options?: ColorizeOptions): Promise<RgbaImage>;
+  /**
+   * The model's likeliest colours at a point, for a new hint; queued like colorize. Null where the
+   * model has no bin probabilities to read (models not exported by train/export.py).
+   */
+  suggestColors(image: RgbaImage, options: SuggestOptions): Promise<ColorSuggestions | null>;
   dispose(): void;
 }
 
@@ -44,6 +78,11 @@ export interface EngineConfig {
   modelVersion?: string;
   /** Prefix where tfjs-backend-wasm's .wasm files are served (extension: chrome.runtime.getURL). */
   wasmPaths?: string;
+  /**
+   * The chroma scale the export multiplied into the decode layer (info.json chromaScale; default
+   * 1): suggested colours are the bin centres without it.
+   */
+  chromaScale?: number;
   /** Restricts / reorders the backends tried (tests, benchmarks). */
   backends?: BackendName[];
 }

@@ -27,6 +27,17 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', hints: [{ x: 0.5, y: 0.5, color: '#fff' }, 'x'] }, false],
     [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', hints: { x: 0.5, y: 0.5, color: '#fff' } }, false],
     [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', hints: null }, false],
+    // The editor's own strength for one image (the setting's range) and its Apply (remember).
+    [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', hints: [], strength: 0.4, remember: true }, true],
+    [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', strength: 1.6 }, false],
+    [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', strength: '1' }, false],
+    [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', remember: 1 }, false],
+    // Suggested colours at a point (fractions of the image), with the hints placed so far.
+    [{ type: 'suggest-colors', source: { kind: 'url', url: 'https://a.org/x.jpg' }, x: 0.5, y: 0 }, true],
+    [{ type: 'suggest-colors', source: { kind: 'url', url: 'https://a.org/x.jpg' }, x: 0.5, y: 1, hints: [{ x: 0.5, y: 0.1, color: '#4a7ab5' }] }, true],
+    [{ type: 'suggest-colors', source: { kind: 'url', url: 'https://a.org/x.jpg' }, x: 1.5, y: 0 }, false],
+    [{ type: 'suggest-colors', source: { kind: 'url', url: 'https://a.org/x.jpg' }, x: 0.5 }, false],
+    [{ type: 'suggest-colors', x: 0.5, y: 0.5 }, false],
     [{ type: 'page-status', colorized: 1, working: 0, candidates: 3, showingOriginals: false }, true],
     [{ type: 'page-status', colorized: 1, working: 0, candidates: 3 }, false],
     [{ type: 'page-status', colorized: -1, working: 0, candidates: 3, showingOriginals: false }, false],
@@ -111,6 +122,7 @@ describe('senderOf: who may send each request', () => {
   it.each([
     ['page-site', 'content-script'],
     ['colorize', 'content-script'],
+    ['suggest-colors', 'content-script'],
     ['page-status', 'content-script'],
     ['menu-target', 'content-script'],
     ['engine-status', 'extension-page'],

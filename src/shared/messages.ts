@@ -3,6 +3,8 @@
 // to the background, who may send it); the message types, the validators (parse*) and the sender
 // rule are derived from it. A malformed or unexpected message is dropped, never acted on.
 import { isHintList } from './hints.ts';
+import type { ColorHint } from './hints.ts';
+import { STRENGTH_MAX, STRENGTH_MIN } from './settings.ts';
 import type { Result } from './result.ts';
 import type { SiteDecision } from './sites.ts';
 
@@ -53,10 +55,20 @@ export interface CacheStats {
 
 export type Failure = { ok: false; error: string };
 
-/** The colorized image as the background sends it, with the size of the source it was made from. */
-export type ColorizedImage = EncodedImage & { cached: boolean; sourceWidth: number; sourceHeight: number };
+/**
+ * The colorized image as the background sends it, with the size of the source it was made from.
+ * `hints` and `strength`: what an edited result was made with (the request's, or the ones
+ * remembered for the image when the request named none); absent for an automatic result.
+ */
+export type ColorizedImage = EncodedImage & { cached: boolean; sourceWidth: number; sourceHeight: number; hints?: ColorHint[]; strength?: number };
 /** The background's answer to a colorize request (the result contract, result.ts). */
 export type ColorizeResponse = Result<ColorizedImage>;
+/** One suggested colour for a new hint: CSS hex sRGB and the model's probability of it there. */
+export interface SuggestedColor {
+  color: string;
+  probability: number;
+}
+export type SuggestResponse = { ok: true; colors: SuggestedColor[] } | Failure;
 /** What a menu command did in the page. */
 export type CommandAnswer = { ok: boolean; error?: string };
 
@@ -71,6 +83,8 @@ const isShownUrl = (v: unknown): v is string => typeof v === 'string' && v.lengt
 const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e7;
 const isTabId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 2 ** 31;
+const isFraction = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+const isStrength = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= STRENGTH_MIN && v <= STRENGTH_MAX;
 const isPriority = (v: unknown): v is Priority => v === 'user' || v === 'visible' || v === 'background';
 const isMime = (v: unknown): v is string => typeof v === 'string' && /^image\/[a-z0-9.+-]+$/.test(v);
 const optional =
@@ -125,12 +139,28 @@ const BACKGROUND = {
    * decodes or measures it). A user's request leaves it out: what they picked is colorized.
    * `hints` (the colour editor): the user's colour hints (shared/hints.ts, at most
    * MAX_MESSAGE_HINTS); a request with hints is never run through the detector, and its result is
-   * cached under the image and those hints.
+   * cached under the image and those hints. A request without `hints` gets the hints remembered
+   * for the image's content (an edit applied earlier), if any. `strength`: this image's own chroma
+   * scale (the editor's slider) instead of the setting. `remember`: keep these hints and strength
+   * for the image's content (the editor's Apply; an empty list forgets).
    */
   colorize: {
     from: 'content-script',
-    shape: { source: isSource, priority: isPriority, detect: optional(isBool), hints: optional(isHintList) },
+    shape: {
+      source: isSource,
+      priority: isPriority,
+      detect: optional(isBool),
+      hints: optional(isHintList),
+      strength: optional(isStrength),
+      remember: optional(isBool),
+    },
     response: answer<ColorizeResponse>(),
+  },
+  /** The colour editor: the model's likeliest colours at a point (fractions of the image), with the hints placed so far. */
+  'suggest-colors': {
+    from: 'content-script',
+    shape: { source: isSource, x: isFraction, y: isFraction, hints: optional(isHintList) },
+    response: answer<SuggestResponse>(),
   },
   /** The page's counts, for the toolbar badge and menu. */
   'page-status': {
@@ -152,6 +182,8 @@ const BACKGROUND = {
 const CONTENT = {
   'menu-colorize': { shape: { srcUrl: isShownUrl }, response: answer<CommandAnswer>() },
   'menu-show-original': { shape: { srcUrl: isShownUrl }, response: answer<CommandAnswer>() },
+  /** Open the colour editor on the image (colorizing it first if it is not yet). */
+  'menu-edit-colors': { shape: { srcUrl: isShownUrl }, response: answer<CommandAnswer>() },
   'set-show-originals': { shape: { show: isBool }, response: answer<{ ok: true }>() },
   'get-page-status': { shape: {}, response: answer<PageStatusReport>() },
 } satisfies Record<string, Entry<Shape, unknown>>;

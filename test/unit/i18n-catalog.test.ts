@@ -18,6 +18,8 @@ const htmlFiles = readdirSync(ui).filter((f) => f.endsWith('.html')).map((f) => 
 const scriptFiles = [
   ...readdirSync(ui).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join(ui, f)),
   ...['background/menus.ts', 'background/badge.ts', 'background/tab-state.ts', 'shared/site-reason.ts'].map((f) => join(root, 'src', f)),
+  // The colour editor, drawn by the content script over the page.
+  ...readdirSync(join(root, 'src/content/editor')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join(root, 'src/content/editor', f)),
 ];
 
 interface Node {

@@ -85,6 +85,9 @@ const makers: Record<string, () => Promise<Fixture>> = {
     type: 'image/gif',
   }),
   'huge.jpg': async () => ({ body: await huge(), type: 'image/jpeg' }),
+  // The colour editor's landscape (test/fixtures/editor: gray, 800x600, sky top left, grass bottom right).
+  'landscape.jpg': async () => ({ body: readFileSync(resolve(repoRoot, 'test/fixtures/editor/landscape-gray.jpg')), type: 'image/jpeg' }),
+  'landscape-2.jpg': async () => ({ body: await sharp(resolve(repoRoot, 'test/fixtures/editor/landscape-gray.jpg')).jpeg({ quality: 85 }).toBuffer(), type: 'image/jpeg' }),
 };
 
 /** An AVIF whose size box (ispe) is renamed: no size can be read before decoding it. */
