@@ -10,7 +10,7 @@ import { binPeaks } from './bin-peaks.ts';
 import { checkImage, modelInputChannels } from './colorize.ts';
 import { HINT_CHANNELS, hintInput, hintPixel } from './hint-input.ts';
 import { checkHints } from './hints.ts';
-import { labToSrgb } from './lab.ts';
+import { labToSrgb } from '../shared/lab.ts';
 import type { ColorSuggestions, RgbaImage, SuggestOptions } from './types.ts';
 import { workingGeometry, workingInput, WORKING_SIZE } from './working-input.ts';
 

@@ -4,7 +4,7 @@
 // rule are derived from it. A malformed or unexpected message is dropped, never acted on.
 import { isHintList } from './hints.ts';
 import type { ColorHint } from './hints.ts';
-import { STRENGTH_MAX, STRENGTH_MIN } from './settings.ts';
+import { isStrength } from './strength.ts';
 import type { Result } from './result.ts';
 import type { SiteDecision } from './sites.ts';
 
@@ -84,7 +84,6 @@ const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e7;
 const isTabId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 2 ** 31;
 const isFraction = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
-const isStrength = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= STRENGTH_MIN && v <= STRENGTH_MAX;
 const isPriority = (v: unknown): v is Priority => v === 'user' || v === 'visible' || v === 'background';
 const isMime = (v: unknown): v is string => typeof v === 'string' && /^image\/[a-z0-9.+-]+$/.test(v);
 const optional =

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
-import { describeColor, hexColor, hueDistance, regionColor } from '../unit/hint-measure.ts';
+import { describeColor, hexColor, hueDistance, regionColor } from '../support/hint-measure.ts';
 import type { RgbaImage } from '../../src/engine/index.ts';
 import { EditorDom } from './support/editor-dom.ts';
 import { boxes, collectPageErrors, onScreen, waitSwapped } from './support/page-checks.ts';
