@@ -1,5 +1,6 @@
 // Command-line arguments of `recolor`, parsed into a plain object (pure; tested with tables).
 import { parseArgs } from 'node:util';
+import { isStrength, STRENGTH_DEFAULT, STRENGTH_MAX, STRENGTH_MIN } from '../shared/strength.ts';
 
 export interface CliOptions {
   out: string;
@@ -26,7 +27,7 @@ on the command line are tried whatever their extension.
 
 Options:
   -o, --out DIR        folder for the results (created if missing). Required.
-  -s, --strength S     color strength, 0 (gray) to 1.5; default 1.
+  -s, --strength S     color strength, ${STRENGTH_MIN} (gray) to ${STRENGTH_MAX}; default ${STRENGTH_DEFAULT}.
   -f, --force          colorize every image from its lightness, even ones already in color
                        (by default those are skipped and listed, as are logos, text and
                        drawings that are not photographs).
@@ -74,11 +75,11 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (values.help) return { kind: 'help' };
   if (!values.out) return { kind: 'error', message: '--out DIR is required' };
   if (positionals.length === 0) return { kind: 'error', message: 'no input files or folders given' };
-  let strength = 1;
+  let strength = STRENGTH_DEFAULT;
   if (values.strength !== undefined) {
     strength = Number(values.strength);
-    if (values.strength.trim() === '' || !Number.isFinite(strength) || strength < 0 || strength > 1.5) {
-      return { kind: 'error', message: `--strength must be a number from 0 to 1.5, got "${values.strength}"` };
+    if (values.strength.trim() === '' || !isStrength(strength)) {
+      return { kind: 'error', message: `--strength must be a number from ${STRENGTH_MIN} to ${STRENGTH_MAX}, got "${values.strength}"` };
     }
   }
   return {

@@ -2,13 +2,12 @@
 // full-resolution compose. Tensors live only inside tf.tidy or are disposed right after reading.
 import * as tf from '@tensorflow/tfjs';
 import type { LayersModel } from '@tensorflow/tfjs';
+import { clampStrength } from '../shared/strength.ts';
 import { composeColor } from './compose.ts';
 import { HINT_CHANNELS, hintInput } from './hint-input.ts';
 import { checkHints } from './hints.ts';
 import type { ColorizeOptions, RgbaImage } from './types.ts';
 import { workingGeometry, workingInput, WORKING_SIZE } from './working-input.ts';
-
-export const MAX_STRENGTH = 1.5;
 
 /** Milliseconds per stage of the last call (benchmarks; not part of the public contract). */
 export interface StageTimings {
@@ -18,11 +17,6 @@ export interface StageTimings {
   model: number;
   /** Upsampling ab and converting to sRGB at full resolution. */
   compose: number;
-}
-
-export function clampStrength(strength: number | undefined): number {
-  if (strength === undefined || !Number.isFinite(strength)) return 1;
-  return Math.min(MAX_STRENGTH, Math.max(0, strength));
 }
 
 export function checkImage(image: RgbaImage): void {

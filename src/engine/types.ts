@@ -11,7 +11,7 @@ export interface RgbaImage {
 export type { ColorHint };
 
 export interface ColorizeOptions {
-  /** Chroma scale, 0..1.5 (clamped). 0 gives the gray original back; default 1. */
+  /** Chroma scale, clamped to src/shared/strength.ts's range. 0 gives the gray original back; default 1. */
   strength?: number;
   /**
    * User colour hints; none (or []) colorizes automatically. Malformed entries reject the call

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, migrateSettings, SETTINGS_VERSION, STRENGTH_MAX } from './settings.ts';
+import { defaultSettings, migrateSettings, SETTINGS_VERSION } from './settings.ts';
 import type { Migration } from './settings.ts';
 import { DEFAULT_ARCHIVE_SITES } from './sites.ts';
+import { STRENGTH_MAX } from './strength.ts';
 
 describe('migrateSettings', () => {
   it.each([undefined, null, 42, 'x', [], [1, 2]])('gives defaults for %j', (stored) => {

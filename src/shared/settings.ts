@@ -2,6 +2,7 @@
 // settings-store.ts.
 import { DEFAULT_ARCHIVE_SITES, normalizeHost } from './sites.ts';
 import type { SiteOverride } from './sites.ts';
+import { clampStrength, STRENGTH_DEFAULT } from './strength.ts';
 
 export const SETTINGS_VERSION = 1;
 
@@ -13,14 +14,11 @@ export interface Settings {
   siteOverrides: Record<string, SiteOverride>;
   /** Auto-colorize detected black-and-white photos on every site. */
   everywhere: boolean;
-  /** Chroma scale passed to the engine, 0..1.5. */
+  /** Chroma scale passed to the engine (src/shared/strength.ts). */
   strength: number;
   /** Show the small original/colorized switch when hovering a colorized image. */
   hoverControl: boolean;
 }
-
-export const STRENGTH_MIN = 0;
-export const STRENGTH_MAX = 1.5;
 
 export function defaultSettings(): Settings {
   return {
@@ -28,7 +26,7 @@ export function defaultSettings(): Settings {
     archiveSites: [...DEFAULT_ARCHIVE_SITES],
     siteOverrides: {},
     everywhere: false,
-    strength: 1,
+    strength: STRENGTH_DEFAULT,
     hoverControl: true,
   };
 }
@@ -77,16 +75,12 @@ export function sanitizeSettings(raw: Raw): Settings {
       if (host && (value === 'on' || value === 'off')) siteOverrides[host] = value;
     }
   }
-  const strength =
-    typeof raw.strength === 'number' && Number.isFinite(raw.strength)
-      ? Math.min(STRENGTH_MAX, Math.max(STRENGTH_MIN, raw.strength))
-      : defaults.strength;
   return {
     version: SETTINGS_VERSION,
     archiveSites,
     siteOverrides,
     everywhere: typeof raw.everywhere === 'boolean' ? raw.everywhere : defaults.everywhere,
-    strength,
+    strength: clampStrength(raw.strength),
     hoverControl: typeof raw.hoverControl === 'boolean' ? raw.hoverControl : defaults.hoverControl,
   };
 }
