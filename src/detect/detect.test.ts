@@ -2,7 +2,6 @@
 // test/unit/detect-table.test.ts.
 import { describe, expect, it } from 'vitest';
 import { detectImageKind } from './index.ts';
-import { srgbToLab } from './lab.ts';
 
 type Rgba = [number, number, number, number];
 
@@ -17,20 +16,6 @@ function field(x: number, y: number): number {
   const n = Math.sin(x * 12.9898 + y * 78.233) * 43758.5453;
   return 60 + 50 * Math.sin(x / 9) * Math.cos(y / 7) + 12 * (n - Math.floor(n));
 }
-
-describe('srgbToLab', () => {
-  it.each([
-    [[255, 255, 255], [100, 0, 0]],
-    [[0, 0, 0], [0, 0, 0]],
-    [[128, 128, 128], [53.59, 0, 0]],
-    [[255, 0, 0], [53.24, 80.09, 67.2]],
-    [[0, 0, 255], [32.3, 79.19, -107.86]],
-  ] as const)('%j -> %j', (rgb, want) => {
-    const out = [0, 0, 0];
-    srgbToLab(rgb[0], rgb[1], rgb[2], out);
-    for (let k = 0; k < 3; k++) expect(out[k]).toBeCloseTo(want[k], 1);
-  });
-});
 
 describe('detectImageKind edge cases', () => {
   it.each([

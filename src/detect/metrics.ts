@@ -3,7 +3,7 @@
 // The graphic measurements (edges, flatness, distinct colours, topColorFrac) cover the whole buffer;
 // the colour ones (chroma, hue, tone curve, contentTopColorFrac) only the picture inside a frame
 // (a print's border, a mount: findContent), when there is one.
-import { srgbToLab } from './lab.ts';
+import { writeLabOfSrgb } from './lab.ts';
 
 /** Pixels with alpha below this are holes (not part of the picture). */
 export const OPAQUE_ALPHA_MIN = 128;
@@ -278,7 +278,7 @@ export function measure(rgba: Uint8ClampedArray | Uint8Array, width: number, hei
       const seen = ++table.counts[h];
       if (seen === 1) {
         distinct++;
-        srgbToLab(rgba[p], rgba[p + 1], rgba[p + 2], tableLab, h * 3);
+        writeLabOfSrgb(rgba[p], rgba[p + 1], rgba[p + 2], tableLab, h * 3);
       }
       if (seen > topColor) topColor = seen;
       const l = tableLab[h * 3];

@@ -1,7 +1,7 @@
 // Full-resolution compose: the network's coarse ab grid is upsampled bilinearly and joined with
 // the ORIGINAL lightness of every pixel, then converted to sRGB. This is the hot loop for large
 // images (12 Mpx), so it uses tables, precomputed per-column taps and no per-pixel allocation.
-import { DELTA, gamutScale, INVERSE_KAPPA, XN, ZN } from './lab.ts';
+import { DELTA, gamutScale, INVERSE_KAPPA, XN, ZN } from '../shared/lab.ts';
 import { ENCODE_STEPS, labTables, Y_INDEX_SHIFT, Y_ROUND, Y_STEPS } from './lab-tables.ts';
 import type { LabTables } from './lab-tables.ts';
 

@@ -3,7 +3,7 @@
 // for the model's hint channel (hint-input.ts). No tfjs here: the CLI checks a hints file before
 // it loads the engine.
 import { parseHexColor, validateHints } from '../shared/hints.ts';
-import { srgbToLab } from './lab.ts';
+import { srgbToLab } from '../shared/lab.ts';
 import type { ColorHint } from './types.ts';
 
 export { HintError, parseHexColor } from '../shared/hints.ts';

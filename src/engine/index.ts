@@ -15,7 +15,6 @@ export type {
 export { createEngine, getEngine } from './engine.ts';
 export { chooseBackend } from './backend-choice.ts';
 export { probeBackendEnvironment } from './backend-probe.ts';
-export { srgbToLab, labToSrgb, type Lab, type Rgb } from './lab.ts';
 export { rgbaToLab, labToRgba, rgbaToLightnessF } from './lab-buffers.ts';
 export { lastTimings } from './engine.ts';
 export { checkHints, parseHexColor, HintError, type CheckedHint } from './hints.ts';

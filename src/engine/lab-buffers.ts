@@ -1,5 +1,5 @@
 // Whole-buffer conversions for RGBA pixel data (ImageData layout).
-import { labFInverse, luminance, writeLinearRgbInGamut, XN, ZN } from './lab.ts';
+import { labFInverse, luminance, writeLinearRgbInGamut, X_B, X_G, X_R, XN, Z_B, Z_G, Z_R, ZN } from '../shared/lab.ts';
 import { ENCODE_STEPS, labTables, tableF, Y_INDEX_SHIFT, Y_ROUND as ROUND } from './lab-tables.ts';
 
 /**
@@ -60,9 +60,9 @@ export function rgbaToLab(rgba: ArrayLike<number>, out?: Float32Array): Float32A
     const r = decode[rgba[p]];
     const g = decode[rgba[p + 1]];
     const b = decode[rgba[p + 2]];
-    const fx = tableF(f, (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / XN);
+    const fx = tableF(f, (X_R * r + X_G * g + X_B * b) / XN);
     const fy = tableF(f, luminance(r, g, b));
-    const fz = tableF(f, (0.0193339 * r + 0.119192 * g + 0.9503041 * b) / ZN);
+    const fz = tableF(f, (Z_R * r + Z_G * g + Z_B * b) / ZN);
     lab[i * 3] = 116 * fy - 16;
     lab[i * 3 + 1] = 500 * (fx - fy);
     lab[i * 3 + 2] = 200 * (fy - fz);

@@ -1,6 +1,6 @@
 // Lookup tables for the per-pixel loops over full-resolution images. Built once, lazily, so that
 // importing the engine costs nothing until the first image.
-import { labF, LUMA_B, LUMA_G, LUMA_R, srgbDecode, srgbEncode } from './lab.ts';
+import { labF, LUMA_B, LUMA_G, LUMA_R, srgbDecode, srgbEncode } from '../shared/lab.ts';
 
 /** Entries of the linear -> 8-bit sRGB table; 16384 keeps its error under 0.2 of a code near black. */
 export const ENCODE_STEPS = 16384;

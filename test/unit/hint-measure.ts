@@ -1,6 +1,7 @@
 // Measuring what a colour hint did: the mean CIE Lab a*, b* of an image region around a point,
 // as chroma and hue (degrees, 0..360), and hue distances.
-import { srgbToLab, type RgbaImage } from '../../src/engine/index.ts';
+import type { RgbaImage } from '../../src/engine/index.ts';
+import { srgbToLab } from '../../src/shared/lab.ts';
 import { parseHexColor } from '../../src/engine/hints.ts';
 
 export interface RegionColor {

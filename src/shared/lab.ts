@@ -1,6 +1,9 @@
-// sRGB (D65, 8-bit) <-> CIE L*a*b* (D65). Single-pixel helpers are exact (Math.pow / Math.cbrt);
-// the buffer helpers and the engine's compose loop use lookup tables, because a 12-megapixel
-// image would otherwise spend seconds in pow().
+// sRGB (D65, 8-bit) <-> CIE L*a*b* (D65): the one definition of the conversion (white point,
+// matrices, transfer curve, f), for the engine, the detector and the tests. The single-pixel
+// helpers here are exact (Math.pow / Math.cbrt). The per-pixel loops over whole images build
+// lookup tables from these functions (src/engine/lab-tables.ts, src/detect/lab.ts), because a
+// 12-megapixel image would otherwise spend seconds in pow(); the engine's compose loop inlines the
+// Lab -> RGB matrix below for speed (src/engine/compose.ts).
 
 /** D65 reference white (Y = 1). */
 export const XN = 0.95047;
@@ -42,10 +45,17 @@ export function labFInverse(f: number): number {
   return f > DELTA ? f * f * f : (116 * f - 16) * INVERSE_KAPPA;
 }
 
-/** Luminance weights: the Y row of the sRGB -> XYZ (D65) matrix. */
+/** Luminance weights: the Y row of the linear sRGB -> XYZ (D65) matrix. */
 export const LUMA_R = 0.2126729;
 export const LUMA_G = 0.7151522;
 export const LUMA_B = 0.072175;
+/** The X and Z rows of the same matrix. */
+export const X_R = 0.4124564;
+export const X_G = 0.3575761;
+export const X_B = 0.1804375;
+export const Z_R = 0.0193339;
+export const Z_G = 0.119192;
+export const Z_B = 0.9503041;
 
 /** Relative luminance Y (0..1) of linear sRGB. */
 export function luminance(r: number, g: number, b: number): number {
@@ -57,13 +67,14 @@ export function lightnessOfY(y: number): number {
   return 116 * labF(y) - 16;
 }
 
+/** One 8-bit sRGB colour's L*, a*, b* (exact). */
 export function srgbToLab(r: number, g: number, b: number): Lab {
   const lr = srgbDecode(r / 255);
   const lg = srgbDecode(g / 255);
   const lb = srgbDecode(b / 255);
-  const x = (0.4124564 * lr + 0.3575761 * lg + 0.1804375 * lb) / XN;
+  const x = (X_R * lr + X_G * lg + X_B * lb) / XN;
   const y = luminance(lr, lg, lb);
-  const z = (0.0193339 * lr + 0.119192 * lg + 0.9503041 * lb) / ZN;
+  const z = (Z_R * lr + Z_G * lg + Z_B * lb) / ZN;
   const fx = labF(x);
   const fy = labF(y);
   const fz = labF(z);
