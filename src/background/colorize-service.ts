@@ -224,6 +224,7 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
       height: result.height,
       sourceWidth: result.sourceWidth,
       sourceHeight: result.sourceHeight,
+      strength,
     };
   } catch (error) {
     // Work dropped by the bounded queue or for a page that is gone: nothing broke, it was not done.

@@ -54,7 +54,8 @@ export interface CacheStats {
 export type Failure = { ok: false; error: string };
 
 /** The colorized image as the background sends it, with the size of the source it was made from. */
-export type ColorizedImage = EncodedImage & { cached: boolean; sourceWidth: number; sourceHeight: number };
+/** A colorized result; `strength` is the one it was made at (the content script re-makes it at others). */
+export type ColorizedImage = EncodedImage & { cached: boolean; sourceWidth: number; sourceHeight: number; strength: number };
 /** The background's answer to a colorize request (the result contract, result.ts). */
 export type ColorizeResponse = Result<ColorizedImage>;
 /** What a menu command did in the page. */
