@@ -4,8 +4,13 @@
 // and one site's choice never applies on another (a 53-bit hash: crypto.subtle, for SHA-256, is not
 // there on a plain-http page). Nothing is written from a private (incognito) tab. At
 // most MAX_ENTRIES are kept: the least recently set go first.
-import browser from 'webextension-polyfill';
 import { clampStrength, isStrength } from '../shared/strength.ts';
+
+/** The part of storage.local used here. */
+export interface StorageArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
 
 export const IMAGE_STRENGTHS_KEY = 'imageStrengths';
 export const MAX_ENTRIES = 500;
@@ -54,8 +59,10 @@ export class ImageStrengths {
   constructor(
     /** The tab's top site (null: a page that is not on a site, where nothing is remembered). */
     private readonly site: string | null,
-    private readonly area = browser.storage.local,
-    private readonly writable = !browser.extension.inIncognitoContext,
+    /** storage.local. */
+    private readonly area: StorageArea,
+    /** False in a private (incognito) tab. */
+    private readonly writable: boolean,
   ) {}
 
   private read(): Promise<StrengthEntries> {

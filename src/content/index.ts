@@ -11,6 +11,7 @@ import { sendToBackground } from '../shared/messaging.ts';
 import { detailOf } from '../shared/result.ts';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts';
 import { isSiteEnabled, siteOfUrl } from '../shared/sites.ts';
+import { ImageStrengths } from './image-strengths.ts';
 import { PageController } from './page-controller.ts';
 import { installTestHooks } from './test-hooks.ts';
 
@@ -23,14 +24,14 @@ async function main(): Promise<void> {
   if (__RECOLOR_TEST__) installTestHooks();
 
   const [settings, site] = await Promise.all([loadSettings(), topSite()]);
-  const controller = new PageController(site);
+  const controller = new PageController(new ImageStrengths(site, browser.storage.local, !browser.extension.inIncognitoContext));
   let latest = settings;
   let suspended: ReturnType<PageController['suspend']> | undefined;
   const follow = (fresh: Settings) => {
     latest = fresh;
     if (suspended) return; // applied when the page comes back
     controller.setHoverControl(fresh.hoverControl);
-    controller.setStrength(fresh.strength);
+    controller.strengths.setSetting(fresh.strength);
     controller.setAuto(isSiteEnabled(site, fresh).enabled);
   };
   follow(settings);
@@ -70,9 +71,9 @@ async function topSite(): Promise<string | null> {
 async function handle(controller: PageController, command: ContentCommand): Promise<ContentResponseMap[ContentCommand['type']]> {
   switch (command.type) {
     case 'menu-colorize':
-      return controller.menuColorize(command.srcUrl);
+      return controller.requests.menuColorize(command.srcUrl);
     case 'menu-show-original':
-      return controller.menuShowOriginal(command.srcUrl);
+      return controller.requests.menuShowOriginal(command.srcUrl);
     case 'set-show-originals':
       controller.setShowOriginals(command.show);
       return { ok: true };

@@ -2,7 +2,7 @@
 // state (item-lifecycle.ts) applied here and nowhere else, the set of colorized ones (for the
 // badge, a strength change, the site switched off), and finding an item by the URL the menu names.
 import type { FailCode, SkipCode } from '../shared/result.ts';
-import { singleBackgroundUrl } from './candidate-rules.ts';
+import { pageMayRead, routeFor, singleBackgroundUrl } from './candidate-rules.ts';
 import type { Box } from './discovery.ts';
 import { next } from './item-lifecycle.ts';
 import type { ItemEvent, ItemState } from './item-lifecycle.ts';
@@ -112,4 +112,15 @@ export function sourceUrlOf(item: Item): string | null {
 export async function pixelSource(item: Item): Promise<HTMLImageElement | null> {
   if (item.kind === 'img') return item.element as HTMLImageElement;
   return item.sourceUrl ? loadDetached(item.sourceUrl) : null;
+}
+
+/**
+ * Whether the page's scripts could read the image's pixels themselves: only then may the result
+ * be shown as a URL (result-forms.ts). Its URL and (an <img>'s) crossorigin attribute say. Not
+ * caught: a same-origin URL the server redirects to another origin without CORS (a one-pixel
+ * canvas read would tell, but costs ~1 ms per image on the page's main thread).
+ */
+export function pageMayReadItem(item: Item, url: string): boolean {
+  if (item.kind === 'background') return routeFor(url, location.origin) === 'direct';
+  return pageMayRead(url, location.origin, (item.element as HTMLImageElement).crossOrigin !== null);
 }

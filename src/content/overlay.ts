@@ -14,6 +14,13 @@ const CSS = `
 `;
 
 /**
+ * Automatic work shows its dot only when it takes longer than this: most images are either
+ * answered "not a black-and-white photo" by the background's detector or colorized within it, and
+ * a dot flashing on a colour photo would say something that is not happening.
+ */
+export const AUTO_DOT_DELAY_MS = 400;
+
+/**
  * Delayed dots shown at once, at most: a page scrolled past a hundred photos has them all waiting in
  * the background's queue, and a hundred pulsing dots (added, laid out and animated in one frame)
  * would say little more than a few do. The others appear as these finish.

@@ -7,27 +7,19 @@
 import type { PageStatusReport, Priority } from '../shared/messages.ts';
 import { requestPort } from '../shared/messaging.ts';
 import { detailOf } from '../shared/result.ts';
-import { pageMayRead, routeFor } from './candidate-rules.ts';
 import { ColorizeClient } from './colorize-client.ts';
 import { AutoColorizing } from './auto-colorizing.ts';
-import { MIN_SOURCE_STRENGTH } from './strength-render.ts';
-import { ImageStrengths } from './image-strengths.ts';
-import { colorizedState, ItemRegistry, pixelSource, shownOf, sourceUrlOf } from './item-registry.ts';
+import { colorizedState, ItemRegistry, pageMayReadItem, pixelSource, shownOf, sourceUrlOf } from './item-registry.ts';
 import type { Item } from './item-registry.ts';
+import { AUTO_DOT_DELAY_MS } from './overlay.ts';
 import { PageStatus } from './page-status.ts';
 import { Presence } from './presence.ts';
-import { whenLoaded } from './pixels.ts';
 import { Presenter } from './presenter.ts';
-import type { Shown } from './presenter.ts';
 import { browserSlicerHost, Slicer } from './slicer.ts';
+import type { ImageStrengths } from './image-strengths.ts';
+import { StrengthKeeper } from './strength-keeper.ts';
+import { UserRequests } from './user-requests.ts';
 import { measureSince } from './timing.ts';
-
-/**
- * Automatic work shows its dot only when it takes longer than this: most images are either
- * answered "not a black-and-white photo" by the background's detector or colorized within it, and
- * a dot flashing on a colour photo would say something that is not happening.
- */
-const AUTO_DOT_DELAY_MS = 400;
 
 export class PageController {
   readonly items = new ItemRegistry();
@@ -36,7 +28,7 @@ export class PageController {
   private readonly port = requestPort();
   private readonly client = new ColorizeClient(this.port, location.origin);
   readonly presenter = new Presenter(this.slicer);
-  private readonly strengths: ImageStrengths;
+  readonly strengths: StrengthKeeper;
   private auto: AutoColorizing | undefined;
   private presence: Presence | undefined;
   /** The page's counts, for the toolbar badge (page-status.ts). */
@@ -45,11 +37,17 @@ export class PageController {
     (report) => void this.port.request(report).catch(() => undefined),
   );
   hoverControl = true;
-  /** The strength setting: every colorized image without one of its own is shown at it. */
-  strength = 1;
+  /** The menu's commands and "Colorize anyway". */
+  readonly requests = new UserRequests(this);
 
-  constructor(site: string | null) {
-    this.strengths = new ImageStrengths(site);
+  constructor(strengths: ImageStrengths) {
+    this.strengths = new StrengthKeeper(this.items, this.presenter, {
+      displayed: (item) => this.displayed(item),
+      redo: (item) => {
+        this.drop(item, true);
+        void this.colorize(item, 'user', false);
+      },
+    }, strengths);
   }
 
   get autoOn(): boolean {
@@ -86,11 +84,13 @@ export class PageController {
     this.auto = undefined;
     this.presence?.end();
     this.presence = undefined;
+    this.port.close(); // an open extension port keeps a page out of the back/forward cache
     return { auto };
   }
 
   /** The page came back from the back/forward cache: as it was before suspend(). */
   resume(was: { auto: boolean }): void {
+    this.port.reopen();
     if (this.items.colorized.size > 0) this.present();
     this.setAuto(was.auto);
   }
@@ -102,82 +102,17 @@ export class PageController {
     this.counts.changed();
   }
 
-  /** The strength setting changed: colorized images without their own strength follow it, from their results (no fetch). */
-  setStrength(strength: number): void {
-    if (strength === this.strength) return;
-    this.strength = strength;
-    for (const item of this.items.colorized) if (item.strength === undefined) void this.restrength(item);
-  }
-
-  /** The user set one image's strength (the hover control): shown now, remembered for its URL. */
-  async setImageStrength(item: Item, strength: number): Promise<void> {
-    item.strength = strength;
-    if (item.sourceUrl) void this.strengths.set(item.sourceUrl, strength);
-    await this.restrength(item);
-  }
-
-  /** Shows the item at the strength wanted for it now (one re-render at a time; the last one wins). */
-  private restrength(item: Item): Promise<void> {
-    item.rendering = (item.rendering ?? Promise.resolve()).then(() => this.restrengthNow(item));
-    return item.rendering;
-  }
-
-  private async restrengthNow(item: Item): Promise<void> {
-    const state = colorizedState(item);
-    const wanted = item.strength ?? this.strength;
-    if (!state || state.shown.strength === wanted) return;
-    if (state.shown.baseStrength < MIN_SOURCE_STRENGTH) {
-      // Made (almost) gray: no chroma to scale up. Asked again (the background's cache keys on strength).
-      this.drop(item, true);
-      return void this.colorize(item, 'user', false);
-    }
-    const generation = item.generation;
-    const current = () => generation === item.generation && item.state.name === 'colorized';
-    const originalShown = () => colorizedState(item)?.showingOriginal ?? false;
-    const moved = (next: Shown) => {
-      this.items.apply(item, { type: 'shown', shown: next, showingOriginal: originalShown() });
-      this.displayed(item);
-    };
-    await this.presenter.restrength(item, state.shown, wanted, originalShown, current, moved).catch(() => null);
-  }
-
   setHoverControl(on: boolean): void {
     this.hoverControl = on;
     for (const item of this.items.colorized) this.displayed(item);
   }
 
+  lastContextTarget(): Element | null {
+    return this.presence?.pointer.lastContextTarget ?? null;
+  }
+
   status(): PageStatusReport {
     return this.counts.now();
-  }
-
-  async menuColorize(srcUrl: string): Promise<{ ok: boolean; error?: string }> {
-    const item = this.items.findBySrc(srcUrl, this.presence?.pointer.lastContextTarget ?? null);
-    if (!item) return { ok: false, error: 'image not found on this page' };
-    return this.colorizeByUser(item);
-  }
-
-  /** The user asked for this image (the menu, "Colorize anyway"): colorized whatever the detector says. */
-  async colorizeByUser(item: Item): Promise<{ ok: boolean; error?: string }> {
-    if (shownOf(item)) {
-      this.display(item, false);
-      return { ok: true };
-    }
-    item.manual = true;
-    if (item.kind === 'img' && !(await whenLoaded(item.element as HTMLImageElement))) {
-      return { ok: false, error: 'image did not load' };
-    }
-    await item.pending; // automatic work under way (it may skip what the user now asks for)
-    if (!shownOf(item)) await this.colorize(item, 'user', false);
-    if (shownOf(item)) this.display(item, false);
-    const state = item.state;
-    return state.name === 'colorized' ? { ok: true } : { ok: false, error: 'detail' in state ? state.detail : 'not colorized' };
-  }
-
-  menuShowOriginal(srcUrl: string): { ok: boolean; error?: string } {
-    const item = this.items.findBySrc(srcUrl, this.presence?.pointer.lastContextTarget ?? null);
-    if (!item || !shownOf(item)) return { ok: false, error: 'no colorized image there' };
-    this.display(item, true);
-    return { ok: true };
   }
 
   /** Flips a colorized image between its original and ours (the hover control). */
@@ -189,7 +124,7 @@ export class PageController {
   // ---- asking and showing
 
   /** `detect`: automatic work, which the background colorizes only if it is a black-and-white photo. */
-  private colorize(item: Item, priority: Priority, detect: boolean): Promise<void> {
+  colorize(item: Item, priority: Priority, detect: boolean): Promise<void> {
     item.pending ??= this.runColorize(item, priority, detect).finally(() => (item.pending = undefined));
     return item.pending;
   }
@@ -208,15 +143,14 @@ export class PageController {
       if (!url) return this.items.skip(item, 'not-raster', 'no source');
       const answer = this.client.colorize({ url, priority, detect, pixels: () => pixelSource(item) });
       measureSince('send', start, item.id);
-      const [response, own] = await Promise.all([answer, item.strength === undefined ? this.strengths.get(url) : item.strength]);
+      const [response] = await Promise.all([answer, this.strengths.recall(item, url)]);
       if (this.unwanted(item, generation)) return;
       if (response.outcome === 'skipped') return this.items.skip(item, response.code, response.detail);
       if (response.outcome === 'failed') return this.items.fail(item, response.code, response.detail);
-      item.strength = own;
-      const strength = { made: response.strength, shown: own ?? this.strength };
+      const strength = { made: response.strength, shown: this.strengths.of(item) };
       const asOriginal = this.counts.showingOriginals && !item.manual;
       const wanted = () => !this.unwanted(item, generation);
-      const shown = await this.presenter.present(item, response, strength, this.pageMayReadSource(item, url), wanted, asOriginal, (made) => {
+      const shown = await this.presenter.present(item, response, strength, pageMayReadItem(item, url), wanted, asOriginal, (made) => {
         this.items.apply(item, { type: 'shown', shown: made, showingOriginal: asOriginal });
         this.displayed(item);
       });
@@ -232,17 +166,6 @@ export class PageController {
     }
   }
 
-  /**
-   * Whether the page's scripts could read the image's pixels themselves: only then may the result
-   * be shown as a URL (result-forms.ts). Its URL and (an <img>'s) crossorigin attribute say. Not
-   * caught: a same-origin URL the server redirects to another origin without CORS (a one-pixel
-   * canvas read would tell, but costs ~1 ms per image on the page's main thread).
-   */
-  private pageMayReadSource(item: Item, url: string): boolean {
-    if (item.kind === 'background') return routeFor(url, location.origin) === 'direct';
-    return pageMayRead(url, location.origin, (item.element as HTMLImageElement).crossOrigin !== null);
-  }
-
   /** Whether a result that took a while is still wanted: not if the page moved on, or the site was switched off. */
   private unwanted(item: Item, generation: number): boolean {
     if (generation !== item.generation || !item.element.isConnected) return true; // page moved on
@@ -252,7 +175,7 @@ export class PageController {
     return true;
   }
 
-  private display(item: Item, original: boolean): void {
+  display(item: Item, original: boolean): void {
     const shown = shownOf(item);
     if (!shown || !this.items.apply(item, { type: 'flip', original })) return;
     this.presenter.display(item.element, shown, original);

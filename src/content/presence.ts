@@ -4,7 +4,8 @@
 // (pointer.ts) and the CSP fallback (csp-fallback.ts). All of it under one Lifetime: end() takes
 // it off the page and stops every listener and observer of it.
 import type { RequestPort } from '../shared/request-port.ts';
-import { controlView, stepStrength } from './control-view.ts';
+import { stepStrength } from './control-rules.ts';
+import { controlView } from './control-view.ts';
 import type { ControlView } from './hover-control.ts';
 import { HoverControl } from './hover-control.ts';
 import { CspFallback } from './csp-fallback.ts';
@@ -15,17 +16,17 @@ import { Lifetime } from './lifetime.ts';
 import { Overlay } from './overlay.ts';
 import { Pointer } from './pointer.ts';
 import type { Presenter } from './presenter.ts';
+import type { StrengthKeeper } from './strength-keeper.ts';
+import type { UserRequests } from './user-requests.ts';
 
 /** What the presence asks of the coordinator (page-controller.ts). */
 export interface PresenceHost {
   readonly items: ItemRegistry;
   readonly presenter: Presenter;
   readonly hoverControl: boolean;
-  /** The strength setting (an image without its own is shown at it). */
-  readonly strength: number;
+  readonly strengths: StrengthKeeper;
+  readonly requests: UserRequests;
   toggle(item: Item): void;
-  setImageStrength(item: Item, strength: number): Promise<void>;
-  colorizeByUser(item: Item): Promise<unknown>;
 }
 
 export class Presence {
@@ -84,14 +85,14 @@ export class Presence {
     if (!item || !this.host.hoverControl) return null;
     const state = item.state;
     if (state.name === 'skipped') {
-      return controlView(state, { toggle: () => undefined, stepStrength: () => undefined, colorizeAnyway: async () => void (await this.host.colorizeByUser(item)) });
+      return controlView(state, { toggle: () => undefined, stepStrength: () => undefined, colorizeAnyway: async () => void (await this.host.requests.colorize(item)) });
     }
     if (state.name !== 'colorized') return null;
     return controlView(
-      { name: 'colorized', showingOriginal: state.showingOriginal, strength: item.strength ?? this.host.strength },
+      { name: 'colorized', showingOriginal: state.showingOriginal, strength: this.host.strengths.of(item) },
       {
         toggle: () => this.host.toggle(item),
-        stepStrength: (direction) => this.host.setImageStrength(item, stepStrength(item.strength ?? this.host.strength, direction)),
+        stepStrength: (direction) => this.host.strengths.setOwn(item, stepStrength(this.host.strengths.of(item), direction)),
         colorizeAnyway: () => undefined,
       },
     );
