@@ -6,6 +6,8 @@
 // follows the ARIA toolbar pattern: one tab stop, arrow keys move between its buttons. What it
 // shows comes from `viewOf` each time (a list of parts: the coordinator decides, this only draws).
 import type { Lifetime } from './lifetime.ts';
+import { markOwn } from './own-nodes.ts';
+import { timed } from './timing.ts';
 
 /** One thing on the toolbar: a button (a toggle where `pressed` is set) or a value it shows. */
 export type ControlPart =
@@ -33,6 +35,16 @@ button[aria-pressed="true"] { background: #f5f5f5; color: #111; }
 button:focus-visible { outline: 2px solid #e8793a; outline-offset: 1px; }
 `;
 
+/** Runs `work` when the page is idle (within a second at most). */
+function idle(work: () => void): number {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 1000 }) : window.setTimeout(work, 50);
+}
+
+function cancelIdle(handle: number): void {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else clearTimeout(handle);
+}
+
 /** How long the toolbar stays after the pointer leaves (to reach it from the image). */
 const HIDE_DELAY_MS = 400;
 
@@ -58,7 +70,7 @@ function adopt(root: ShadowRoot): void {
 
 /** One image's toolbar: its host after the image in the page, and the bar in the host's shadow root. */
 class Anchor {
-  readonly host = document.createElement('span');
+  readonly host = markOwn(document.createElement('span'));
   readonly bar = document.createElement('div');
   /** Which part has the toolbar's tab stop (roving tabindex). */
   focusIndex = 0;
@@ -94,6 +106,9 @@ export class HoverControl {
   private current: Anchor | undefined;
   private hideTimer: number | undefined;
   private frame = 0;
+  /** Tab stops to add when the page is idle (keepSoon), all in one go. */
+  private readonly toKeep = new Set<Element>();
+  private keeping: number | undefined;
 
   constructor(
     /** What the toolbar offers for an element now (null: nothing of ours there). */
@@ -107,10 +122,28 @@ export class HoverControl {
     lifetime.signal.addEventListener('abort', () => {
       clearTimeout(this.hideTimer);
       cancelAnimationFrame(this.frame);
+      if (this.keeping !== undefined) cancelIdle(this.keeping);
+      this.toKeep.clear();
       for (const anchor of this.anchors.values()) anchor.host.remove();
       this.anchors.clear();
       this.current = undefined;
     });
+  }
+
+  /**
+   * A keyboard tab stop after a colorized image, added when the page is next idle (with the others
+   * due then): not in the task that swaps the result in, which the page waits for.
+   */
+  keepSoon(element: Element): void {
+    if (this.anchors.get(element)?.keeps) return;
+    this.toKeep.add(element);
+    this.keeping ??= idle(() =>
+      timed('overlay', () => {
+        this.keeping = undefined;
+        for (const waiting of this.toKeep) this.keep(waiting);
+        this.toKeep.clear();
+      }),
+    );
   }
 
   /** A keyboard tab stop after a colorized image (kept until removed). */
@@ -126,6 +159,7 @@ export class HoverControl {
 
   /** The image is no longer ours: its toolbar and tab stop go. */
   remove(element: Element): void {
+    this.toKeep.delete(element);
     const anchor = this.anchors.get(element);
     if (!anchor) return;
     if (this.current === anchor) this.current = undefined;

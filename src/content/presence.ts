@@ -71,7 +71,7 @@ export class Presence {
   /** Our display of the item changed: the menu follows, and its hover control (a keyboard stop while it is colorized). */
   changed(item: Item, hoverControl: boolean): void {
     this.pointer.changed(item.element);
-    if (hoverControl && item.state.name === 'colorized') this.control.keep(item.element);
+    if (hoverControl && item.state.name === 'colorized') this.control.keepSoon(item.element);
     else this.control.remove(item.element);
     this.control.refresh(item.element);
   }

@@ -43,6 +43,8 @@ async function toolbar(page: Page, id: string) {
 
 /** Tabs from the page's start until focus is inside the toolbar after `id` (at most `max` presses). */
 async function tabInto(page: Page, id: string, max = 4): Promise<void> {
+  // The tab stop is added when the page is next idle after the swap.
+  await page.waitForFunction((id) => document.getElementById(id)?.nextElementSibling?.shadowRoot?.querySelector('button'), id);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
