@@ -74,6 +74,8 @@ class Anchor {
   readonly bar = document.createElement('div');
   /** Which part has the toolbar's tab stop (roving tabindex). */
   focusIndex = 0;
+  /** Drawn in full (once shown); until then only its first button, the tab stop (cheaper per image). */
+  full = false;
 
   constructor(
     readonly element: Element,
@@ -179,6 +181,7 @@ export class HoverControl {
     }
     if (this.current && this.current !== anchor) this.hideNow();
     this.current = anchor;
+    anchor.full = true;
     this.render(anchor);
     this.place(anchor);
     anchor.bar.classList.add('shown');
@@ -252,13 +255,14 @@ export class HoverControl {
     const hadFocus = anchor.focused;
     anchor.bar.setAttribute('aria-label', view.name);
     const nodes: HTMLElement[] = [];
-    if (view.note) {
+    const parts = anchor.full ? view.parts : view.parts.slice(0, 1);
+    if (view.note && anchor.full) {
       const note = document.createElement('div');
       note.className = 'note';
       note.textContent = view.note;
       nodes.push(note);
     }
-    for (const part of view.parts) nodes.push(part.kind === 'button' ? this.button(anchor, part) : this.value(part));
+    for (const part of parts) nodes.push(part.kind === 'button' ? this.button(anchor, part) : this.value(part));
     anchor.bar.replaceChildren(...nodes);
     const buttons = anchor.buttons();
     anchor.focusIndex = Math.min(anchor.focusIndex, buttons.length - 1);
