@@ -45,6 +45,9 @@ function cancelIdle(handle: number): void {
   else clearTimeout(handle);
 }
 
+/** The host's inline style: zero-size and out of the flow (so nothing of the page moves), the page's CSS overridden. */
+const HOST_STYLE = 'all: initial !important; position: absolute !important; width: 0 !important; height: 0 !important; overflow: visible !important;';
+
 /** How long the toolbar stays after the pointer leaves (to reach it from the image). */
 const HIDE_DELAY_MS = 400;
 
@@ -83,9 +86,7 @@ class Anchor {
     readonly keeps: boolean,
   ) {
     // A plain element, no name or attribute of ours; out of the flow, so the page's boxes don't move.
-    for (const [name, value] of [['all', 'initial'], ['position', 'absolute'], ['width', '0'], ['height', '0'], ['overflow', 'visible']]) {
-      this.host.style.setProperty(name, value, 'important');
-    }
+    this.host.style.cssText = HOST_STYLE;
     const root = this.host.attachShadow({ mode: __RECOLOR_TEST__ ? 'open' : 'closed' }); // open only for the axe check
     adopt(root);
     this.bar.className = 'bar';
