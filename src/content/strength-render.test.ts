@@ -54,6 +54,14 @@ describe('scaleChroma', () => {
     });
   });
 
+  it('gives the same pixels done in pieces as in one go', () => {
+    const whole = new Uint8ClampedArray(COLORS.flatMap(([r, g, b]) => [r, g, b, 255]));
+    const pieces = whole.slice();
+    scaleChroma(whole, 0.6);
+    for (let start = 0; start < COLORS.length; start += 777) scaleChroma(pieces, 0.6, start, Math.min(COLORS.length, start + 777));
+    expect(pieces).toEqual(whole);
+  });
+
   it('raises chroma at factor 1.5 without leaving the gamut or changing L*', () => {
     const out = scaled(COLORS, 1.5);
     let raised = 0;

@@ -13,31 +13,43 @@ import { ResultBytes } from './result-forms.ts';
 export const MIN_SOURCE_STRENGTH = 0.05;
 
 const ENCODE_STEPS = 16384;
+/** f(t) tabulated on 0..1 (linear between steps: under 0.001 L* off), for three cube roots a pixel. */
+const F_STEPS = 4096;
 let decodeTable: Float64Array | undefined;
 let encodeTable: Uint8ClampedArray | undefined;
+let fTable: Float64Array | undefined;
 
-function tables(): { decode: Float64Array; encode: Uint8ClampedArray } {
-  if (!decodeTable || !encodeTable) {
+function tables(): { decode: Float64Array; encode: Uint8ClampedArray; f: Float64Array } {
+  if (!decodeTable || !encodeTable || !fTable) {
     decodeTable = Float64Array.from({ length: 256 }, (_, v) => srgbDecode(v / 255));
     encodeTable = Uint8ClampedArray.from({ length: ENCODE_STEPS + 1 }, (_, i) => Math.round(255 * srgbEncode(i / ENCODE_STEPS)));
+    fTable = Float64Array.from({ length: F_STEPS + 2 }, (_, i) => labF(i / F_STEPS));
   }
-  return { decode: decodeTable, encode: encodeTable };
+  return { decode: decodeTable, encode: encodeTable, f: fTable };
 }
 
-/** Scales every pixel's a* and b* by `factor`, keeping its L* and alpha. In place. Pure on its input. */
-export function scaleChroma(rgba: Uint8ClampedArray, factor: number): void {
+/** Pixels per piece of work: about 8 ms on a slow machine, so no piece is a long task for the page. */
+export const PIXELS_PER_PIECE = 40_000;
+
+/** Scales the a* and b* of pixels [from, to) by `factor`, keeping their L* and alpha. In place. */
+export function scaleChroma(rgba: Uint8ClampedArray, factor: number, from = 0, to = rgba.length / 4): void {
   if (factor === 1) return;
-  const { decode, encode } = tables();
+  const { decode, encode, f } = tables();
   const out = new Float64Array(3);
   const channel = (v: number) => encode[Math.round((v < 0 ? 0 : v > 1 ? 1 : v) * ENCODE_STEPS)];
-  for (let i = 0; i < rgba.length; i += 4) {
+  const labFOf = (t: number) => {
+    const x = (t < 0 ? 0 : t > 1 ? 1 : t) * F_STEPS;
+    const i = x | 0;
+    return f[i] + (x - i) * (f[i + 1] - f[i]);
+  };
+  for (let i = from * 4; i < to * 4; i += 4) {
     const r = decode[rgba[i]];
     const g = decode[rgba[i + 1]];
     const b = decode[rgba[i + 2]];
     const y = LUMA_R * r + LUMA_G * g + LUMA_B * b;
-    const fy = labF(y);
-    const fx = labF((X_R * r + X_G * g + X_B * b) / XN);
-    const fz = labF((Z_R * r + Z_G * g + Z_B * b) / ZN);
+    const fy = labFOf(y);
+    const fx = labFOf((X_R * r + X_G * g + X_B * b) / XN);
+    const fz = labFOf((Z_R * r + Z_G * g + Z_B * b) / ZN);
     // a* = 500 (fx - fy), b* = 200 (fy - fz)
     writeLinearRgbInGamut(y, fy, 500 * (fx - fy) * factor, 200 * (fy - fz) * factor, out, 0);
     rgba[i] = channel(out[0]);
@@ -46,7 +58,12 @@ export function scaleChroma(rgba: Uint8ClampedArray, factor: number): void {
   }
 }
 
-/** The result `color` (made at `from`) re-made at strength `to`, as PNG bytes. */
+/** Lets the page's own work run (input, rendering) between our pieces. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The result `color` (made at `from`) re-made at strength `to`, as PNG bytes; the pixel work in pieces (no long task). */
 export async function renderAtStrength(color: ResultBytes, from: number, to: number): Promise<ResultBytes> {
   if (from === to) return color;
   const bitmap = await createImageBitmap(color.blob);
@@ -56,7 +73,11 @@ export async function renderAtStrength(color: ResultBytes, from: number, to: num
   context.drawImage(bitmap, 0, 0);
   bitmap.close();
   const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
-  scaleChroma(pixels.data, to / from);
+  const count = canvas.width * canvas.height;
+  for (let start = 0; start < count; start += PIXELS_PER_PIECE) {
+    if (start > 0) await yieldToPage();
+    scaleChroma(pixels.data, to / from, start, Math.min(count, start + PIXELS_PER_PIECE));
+  }
   context.putImageData(pixels, 0, 0);
   const blob = await canvas.convertToBlob({ type: 'image/png' });
   return new ResultBytes(bytesToBase64(new Uint8Array(await blob.arrayBuffer())), 'image/png');
