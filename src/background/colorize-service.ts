@@ -239,7 +239,8 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
       height: result.height,
       sourceWidth: result.sourceWidth,
       sourceHeight: result.sourceHeight,
-      ...(hints.length > 0 ? { hints, strength } : {}),
+      strength,
+      ...(hints.length > 0 ? { hints } : {}),
     };
   } catch (error) {
     // Work dropped by the bounded queue or for a page that is gone: nothing broke, it was not done.

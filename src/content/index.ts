@@ -1,12 +1,17 @@
 // Content script entry (every page, every frame). Waits for settings and the tab's site, then
-// hands the page to PageController (the coordinator; docs/ARCHITECTURE.md). Errors stay here: a broken extension must never break a page.
+// hands the page to PageController (the coordinator; docs/ARCHITECTURE.md), tells it of settings
+// changes (site on/off, strength, hover control) and of the page going away: on `pagehide`
+// everything of ours stops, and a page restored from the back/forward cache (`pageshow`, persisted)
+// starts again as it was. Errors stay here: a broken extension must never break a page.
 import browser from 'webextension-polyfill';
 import { parseContentCommand } from '../shared/messages.ts';
 import type { ContentCommand, ContentResponseMap } from '../shared/messages.ts';
+import type { Settings } from '../shared/settings.ts';
 import { sendToBackground } from '../shared/messaging.ts';
 import { detailOf } from '../shared/result.ts';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts';
 import { isSiteEnabled, siteOfUrl } from '../shared/sites.ts';
+import { ImageStrengths } from './image-strengths.ts';
 import { PageController } from './page-controller.ts';
 import { installTestHooks } from './test-hooks.ts';
 
@@ -19,13 +24,27 @@ async function main(): Promise<void> {
   if (__RECOLOR_TEST__) installTestHooks();
 
   const [settings, site] = await Promise.all([loadSettings(), topSite()]);
-  const controller = new PageController();
-  controller.hoverControl = settings.hoverControl;
-  controller.setAuto(isSiteEnabled(site, settings).enabled);
-
-  onSettingsChanged((fresh) => {
-    controller.hoverControl = fresh.hoverControl;
+  const controller = new PageController(new ImageStrengths(site, browser.storage.local, !browser.extension.inIncognitoContext));
+  let latest = settings;
+  let suspended: ReturnType<PageController['suspend']> | undefined;
+  const follow = (fresh: Settings) => {
+    latest = fresh;
+    if (suspended) return; // applied when the page comes back
+    controller.setHoverControl(fresh.hoverControl);
+    controller.strengths.setSetting(fresh.strength);
     controller.setAuto(isSiteEnabled(site, fresh).enabled);
+  };
+  follow(settings);
+  onSettingsChanged(follow);
+
+  window.addEventListener('pagehide', (event) => {
+    if (event.isTrusted) suspended = controller.suspend();
+  });
+  window.addEventListener('pageshow', (event) => {
+    if (!event.isTrusted || !event.persisted || !suspended) return;
+    controller.resume(suspended);
+    suspended = undefined;
+    follow(latest); // settings may have changed while the page was away
   });
 
   browser.runtime.onMessage.addListener((message: unknown) => {
@@ -52,11 +71,11 @@ async function topSite(): Promise<string | null> {
 async function handle(controller: PageController, command: ContentCommand): Promise<ContentResponseMap[ContentCommand['type']]> {
   switch (command.type) {
     case 'menu-colorize':
-      return controller.menuColorize(command.srcUrl);
+      return controller.requests.menuColorize(command.srcUrl);
     case 'menu-show-original':
-      return controller.menuShowOriginal(command.srcUrl);
+      return controller.requests.menuShowOriginal(command.srcUrl);
     case 'menu-edit-colors':
-      return controller.editColors(command.srcUrl);
+      return controller.editing.menuEdit(command.srcUrl);
     case 'set-show-originals':
       controller.setShowOriginals(command.show);
       return { ok: true };

@@ -1,7 +1,7 @@
-// The extension's only visible page furniture: a small pulsing dot on images being worked on, and
-// an original/colorized switch on hover. It lives in one fixed, zero-size host on <html> (outside
+// The working dots: a small pulsing dot on images being worked on (the hover control over our
+// images is hover-control.ts). It lives in one fixed, zero-size host on <html> (outside
 // <body>, so it can't move the page's boxes), in a closed shadow root the page's CSS can't reach.
-import browser from 'webextension-polyfill';
+import { t } from '../shared/i18n.ts';
 import type { Lifetime } from './lifetime.ts';
 import { timed } from './timing.ts';
 
@@ -11,11 +11,14 @@ const CSS = `
 .dot { position: fixed; width: 10px; height: 10px; border-radius: 50%; background: #e8793a; box-shadow: 0 0 0 2px rgba(255,255,255,.85);
   animation: pulse 1.2s ease-in-out infinite; }
 @keyframes pulse { 0%, 100% { opacity: .35; } 50% { opacity: 1; } }
-button { position: fixed; pointer-events: auto; font: 600 11px/1 system-ui, sans-serif; color: #fff; background: rgba(30,30,30,.78);
-  border: 1px solid rgba(255,255,255,.35); border-radius: 11px; padding: 5px 9px; cursor: pointer; opacity: 0; transition: opacity .15s; }
-button.shown { opacity: 1; }
-button:focus-visible { outline: 2px solid #e8793a; }
 `;
+
+/**
+ * Automatic work shows its dot only when it takes longer than this: most images are either
+ * answered "not a black-and-white photo" by the background's detector or colorized within it, and
+ * a dot flashing on a colour photo would say something that is not happening.
+ */
+export const AUTO_DOT_DELAY_MS = 400;
 
 /**
  * Delayed dots shown at once, at most: a page scrolled past a hundred photos has them all waiting in
@@ -24,19 +27,10 @@ button:focus-visible { outline: 2px solid #e8793a; }
  */
 const MAX_DELAYED_DOTS = 8;
 
-export interface OverlayTarget {
-  element: Element;
-}
-
 export class Overlay {
   private host: HTMLElement | undefined;
   private layer: HTMLElement | undefined;
   private readonly dots = new Map<Element, HTMLElement>();
-  private button: HTMLButtonElement | undefined;
-  /** "Edit colors…", beside the switch. */
-  private editButton: HTMLButtonElement | undefined;
-  private buttonFor: Element | undefined;
-  private hideTimer: number | undefined;
   private frame = 0;
   /** The next reposition must read every box again (not only follow the window's scroll). */
   private fullPending = false;
@@ -51,19 +45,14 @@ export class Overlay {
   /** Elements whose dot waits for its delay (see showWorking), with when it is due; one timer for all. */
   private readonly later = new Map<Element, number>();
   private laterTimer: number | undefined;
-  /** Whether the scroll and resize listeners are on (from the first dot or switch on). */
+  /** Whether the scroll and resize listeners are on (from the first dot on). */
   private following = false;
 
   /** Lives as long as `lifetime`: its end takes the layer out and stops its listeners and observer. */
-  constructor(
-    private readonly onSwitch: (element: Element) => void,
-    private readonly lifetime: Lifetime,
-    private readonly onEdit?: (element: Element) => void,
-  ) {
+  constructor(private readonly lifetime: Lifetime) {
     lifetime.hold(this.boxes);
     lifetime.signal.addEventListener('abort', () => {
       this.host?.remove();
-      clearTimeout(this.hideTimer);
       clearTimeout(this.laterTimer);
       cancelAnimationFrame(this.frame);
       cancelAnimationFrame(this.placing);
@@ -116,7 +105,6 @@ export class Overlay {
         if (this.fullPending) this.measureAll();
         else this.followScroll();
         this.fullPending = false;
-        if (this.button && this.buttonFor) this.hideControl();
       }),
     );
   };
@@ -126,16 +114,12 @@ export class Overlay {
     this.layer?.style.setProperty('transform', `translate(${this.shift.x}px, ${this.shift.y}px)`);
   }
 
-  private place(node: HTMLElement, element: Element, kind: 'dot' | 'button'): void {
-    this.position(node, element.isConnected ? element.getBoundingClientRect() : null, kind);
-  }
-
-  private position(node: HTMLElement, rect: DOMRect | null, kind: 'dot' | 'button'): void {
+  private position(node: HTMLElement, rect: DOMRect | null): void {
     const visible = rect !== null && rect.width > 0 && rect.height > 0;
     node.style.display = visible ? '' : 'none';
     if (!visible) return;
     // Fixed positions inside the shifted layer: take the shift back out.
-    const left = (kind === 'dot' ? rect.right - 16 : rect.left + 6) - this.shift.x;
+    const left = rect.right - 16 - this.shift.x;
     node.style.left = `${left}px`;
     node.style.top = `${rect.top + 6 - this.shift.y}px`;
   }
@@ -151,7 +135,7 @@ export class Overlay {
     if (this.dots.has(element)) return;
     const dot = this.spare.pop() ?? document.createElement('div');
     dot.className = 'dot';
-    dot.title = 'Recolor is colorizing this image';
+    dot.title = t('hoverWorking');
     dot.style.display = 'none'; // until its box is known
     this.dots.set(element, dot);
     this.unplaced.add(dot);
@@ -186,7 +170,7 @@ export class Overlay {
       for (const entry of entries) {
         this.boxes.unobserve(entry.target);
         const dot = this.dots.get(entry.target);
-        if (dot) this.position(dot, entry.target.isConnected ? entry.boundingClientRect : null, 'dot');
+        if (dot) this.position(dot, entry.target.isConnected ? entry.boundingClientRect : null);
       }
     }),
   );
@@ -224,71 +208,5 @@ export class Overlay {
     this.unplaced.delete(dot);
     dot.style.display = 'none';
     this.spare.push(dot);
-  }
-
-  showControl(element: Element, showingOriginal: boolean): void {
-    clearTimeout(this.hideTimer);
-    if (!this.button) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.addEventListener('click', (event) => {
-        if (!event.isTrusted) return; // the user's click only
-        event.preventDefault();
-        event.stopPropagation();
-        if (this.buttonFor) this.onSwitch(this.buttonFor);
-      });
-      button.addEventListener('mouseenter', () => clearTimeout(this.hideTimer));
-      button.addEventListener('mouseleave', () => this.scheduleHide());
-      this.ensure().append(button);
-      this.button = button;
-      if (this.onEdit) this.editButton = this.editControl(this.onEdit);
-    }
-    this.buttonFor = element;
-    this.button.textContent = showingOriginal ? 'Show colorized' : 'Show original';
-    this.button.setAttribute('aria-label', `Recolor: ${this.button.textContent.toLowerCase()}`);
-    this.place(this.button, element, 'button');
-    this.button.classList.add('shown');
-    if (this.editButton) {
-      this.editButton.style.display = this.button.style.display;
-      this.editButton.style.top = this.button.style.top;
-      this.editButton.style.left = `${this.button.offsetLeft + this.button.offsetWidth + 4}px`;
-      this.editButton.classList.add('shown');
-    }
-  }
-
-  /** The hover control's "Edit colors…" button. */
-  private editControl(onEdit: (element: Element) => void): HTMLButtonElement {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = browser.i18n.getMessage('editOpen');
-    button.addEventListener('click', (event) => {
-      if (!event.isTrusted) return; // the user's click only
-      event.preventDefault();
-      event.stopPropagation();
-      const target = this.buttonFor;
-      this.hideControl();
-      if (target) onEdit(target);
-    });
-    button.addEventListener('mouseenter', () => clearTimeout(this.hideTimer));
-    button.addEventListener('mouseleave', () => this.scheduleHide());
-    this.ensure().append(button);
-    return button;
-  }
-
-  scheduleHide(): void {
-    clearTimeout(this.hideTimer);
-    this.hideTimer = window.setTimeout(() => this.hideControl(), 400);
-  }
-
-  hideControl(): void {
-    for (const button of [this.button, this.editButton]) {
-      button?.classList.remove('shown');
-      if (button) button.style.display = 'none';
-    }
-    this.buttonFor = undefined;
-  }
-
-  controlTarget(): Element | undefined {
-    return this.buttonFor;
   }
 }

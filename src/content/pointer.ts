@@ -1,19 +1,19 @@
-// What the user's pointer does with colorized images: the hover switch (overlay.ts), the right-click
+// What the user's pointer does with our images: the hover control (hover-control.ts), the right-click
 // menu's entries (menu-target.ts) and which element was right-clicked last (for the menu's
 // commands). Only the user's own events count (isTrusted): a page script can neither flip our
 // images nor steer the menu. Listens only while its Lifetime lasts.
 import type { Lifetime } from './lifetime.ts';
 import { MenuTarget } from './menu-target.ts';
-import type { Overlay } from './overlay.ts';
+import type { HoverControl } from './hover-control.ts';
 
 export interface PointerHost {
-  /** The element on screen for a colorized image under the pointer, and whether it shows the original; null: none of ours. */
-  colorizedAt(element: Element): { onScreen: Element; showingOriginal: boolean } | null;
+  /** The image whose hover control fits the element under the pointer (a colorized image, or one automatic colorizing left alone); null: none. */
+  controlFor(element: Element): Element | null;
   /** Whether the element shows our colorized result as an image the right-click menu offers image entries on (an <img>, or a stand-in's host whose <img> it sees). */
   showsColorized(element: Element): boolean;
   /** Tells the background which image entries fit (menu-target.ts). */
   tellMenu(showsColorized: boolean): void;
-  /** Whether the hover switch is wanted (a setting). */
+  /** Whether the hover control is wanted (a setting). */
   hoverControl(): boolean;
 }
 
@@ -23,7 +23,7 @@ export class Pointer {
   lastContextTarget: Element | null = null;
 
   constructor(
-    private readonly overlay: Overlay,
+    private readonly control: HoverControl,
     private readonly host: PointerHost,
   ) {
     this.menu = new MenuTarget(
@@ -51,18 +51,15 @@ export class Pointer {
     this.menu.changed(element);
   }
 
-  /** Shows the switch on `onScreen` (after a flip, so its label follows). */
-  showSwitch(onScreen: Element, showingOriginal: boolean): void {
-    this.overlay.showControl(onScreen, showingOriginal);
-  }
-
   private readonly onMouseOver = (event: MouseEvent) => {
     if (!event.isTrusted || !this.host.hoverControl()) return;
-    const at = this.host.colorizedAt(event.target as Element);
-    if (at) this.overlay.showControl(at.onScreen, at.showingOriginal);
+    const image = this.host.controlFor(event.target as Element);
+    if (image) this.control.show(image);
   };
 
   private readonly onMouseOut = (event: MouseEvent) => {
-    if (event.isTrusted && this.overlay.controlTarget() === event.target) this.overlay.scheduleHide();
+    if (!event.isTrusted) return;
+    const shown = this.control.target();
+    if (shown && this.host.controlFor(event.target as Element) === shown) this.control.scheduleHide();
   };
 }

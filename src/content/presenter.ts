@@ -1,8 +1,11 @@
 // Puts a colorized result on screen and takes it off again: picks the first form the page allows
 // (result-forms.ts), swaps it in (swap.ts, together with other results under load: swap-batch.ts),
 // flips between it and the original, moves it to the next form when the page refuses one (its CSP),
-// and puts the original back exactly. Keeps no per-image state of its own: what it showed is
-// returned as a Shown, which the caller keeps in the image's lifecycle state.
+// puts the original back exactly, and shows the result again at another strength (strength-render.ts).
+// A colorized image is described to assistive technology as colorized (its alt is left alone).
+// Keeps no per-image state of its own: what it showed is returned as a Shown, which the caller
+// keeps in the image's lifecycle state.
+import { t } from '../shared/i18n.ts';
 import type { ColorizedImage } from '../shared/messages.ts';
 import { DATA_URL_MAX_CHARS, dataFirst, formsFor, prepareForm, ResultBytes, standsIn, urlFor } from './result-forms.ts';
 import type { Prepared, ResultForm } from './result-forms.ts';
@@ -10,6 +13,7 @@ import type { Slicer } from './slicer.ts';
 import { browserBatchClock, SwapBatch } from './swap-batch.ts';
 import { captureOriginal, dropStandIn, showColorized, showOriginal, showStandIn } from './swap.ts';
 import type { Original, Target } from './swap.ts';
+import { renderAtStrength } from './strength-render.ts';
 import { measureSince, timed } from './timing.ts';
 
 /**
@@ -23,7 +27,12 @@ export interface Shown {
   form: ResultForm;
   /** The URL shown (data:, blob:), on the element or in the 'shadow' stand-in; empty for the canvas. */
   url: string;
+  /** The result shown, at `strength`. */
   color: ResultBytes;
+  strength: number;
+  /** The result as the background made it, at `baseStrength`: other strengths are made from it. */
+  base: ResultBytes;
+  baseStrength: number;
   colorWidth: number;
   sourceWidth: number;
   original: Original;
@@ -51,6 +60,11 @@ function altOf(element: Element): string {
   return element.getAttribute('alt') ?? element.getAttribute('aria-label') ?? '';
 }
 
+/** What a colorized image says to assistive technology, beside its alt. */
+function describe(standIn: { picture: Element } | undefined | null): void {
+  standIn?.picture.setAttribute('aria-description', t('colorizedDescription'));
+}
+
 function revoke(url: string | undefined): void {
   if (url?.startsWith('blob:')) URL.revokeObjectURL(url);
 }
@@ -71,27 +85,41 @@ export class Presenter {
   async present(
     item: Presentable,
     result: ColorizedImage,
+    /** The strength the background made it at, and the one to show it at. */
+    strength: { made: number; shown: number },
     /** Whether the page's scripts could read the image themselves (else only the stand-ins). */
     pageMayRead: boolean,
     wanted: () => boolean,
     asOriginal: boolean,
     shown: (what: Shown) => void,
   ): Promise<Shown | 'unwanted' | null> {
-    const color = new ResultBytes(result.base64, result.mime);
+    const base = new ResultBytes(result.base64, result.mime);
+    const color = strength.made === strength.shown ? base : await renderAtStrength(base, strength.made, strength.shown);
     const swapIn = (form: ResultForm, prepared: Prepared): Shown => {
       const original = captureOriginal(item.element);
       original.standIn = prepared.standIn;
-      const made: Shown = { form, url: prepared.url, color, colorWidth: result.width, sourceWidth: result.sourceWidth, original };
+      describe(prepared.standIn);
+      const made: Shown = {
+        form,
+        url: prepared.url,
+        color,
+        strength: strength.shown,
+        base,
+        baseStrength: strength.made,
+        colorWidth: result.width,
+        sourceWidth: result.sourceWidth,
+        original,
+      };
       this.display(item.element, made, asOriginal);
       shown(made);
       return made;
     };
-    const preferData = dataFirst(result.base64.length, navigator.userAgent);
+    const preferData = dataFirst(color.base64.length, navigator.userAgent);
     for (const form of formsFor(item.kind, this.blocked, preferData, pageMayRead)) {
       if (!standsIn(form)) {
         // A large result's bytes (megabytes of base64 decoded and copied into a Blob: several ms)
         // are made in a slice of their own, so no one task holds both that and the swap.
-        if (form === 'blob' && result.base64.length > DATA_URL_MAX_CHARS) await this.sliced(() => timed('swap', () => color.blob, item.id));
+        if (form === 'blob' && color.base64.length > DATA_URL_MAX_CHARS) await this.sliced(() => timed('swap', () => color.blob, item.id));
         // A URL: made and shown in one task, one measure; under load together with the results
         // arriving just after it (swap-batch.ts), by when the page may have moved on.
         return this.swaps.run(() =>
@@ -143,7 +171,10 @@ export class Presenter {
       // The old stand-in (if any) goes; the element gets its own attributes back before the new result.
       if (standsIn(shown.form)) dropStandIn(item.element, original);
       original.standIn = prepared.standIn;
-      const next: Shown = { form, url: prepared.url, color, colorWidth: result.width, sourceWidth: result.sourceWidth, original };
+      const next: Shown = {
+        form, url: prepared.url, color, strength: result.strength, base: color, baseStrength: result.strength,
+        colorWidth: result.width, sourceWidth: result.sourceWidth, original,
+      };
       timed('swap', () => this.display(item.element, next, false), item.id);
       revoke(shown.url);
       moved(next);
@@ -159,7 +190,10 @@ export class Presenter {
     else if (standsIn(shown.form)) {
       showStandIn(element as HTMLImageElement, shown.original);
       onScreen = shown.original.standIn?.host ?? element;
-    } else showColorized(element, shown.url, shown.colorWidth, shown.sourceWidth);
+    } else {
+      showColorized(element, shown.url, shown.colorWidth, shown.sourceWidth);
+      element.setAttribute('aria-description', t('colorizedDescription'));
+    }
     shown.expected = fingerprint(element);
     return onScreen;
   }
@@ -210,6 +244,7 @@ export class Presenter {
       }
       revoke(shown.url);
       original.standIn = prepared.standIn;
+      describe(prepared.standIn);
       const next: Shown = { ...shown, form, url: prepared.url };
       if (standsIn(form)) {
         // The stand-in takes the box the page lays out for its own image (ours, broken, has another).
@@ -223,6 +258,44 @@ export class Presenter {
       return next;
     }
     return null;
+  }
+
+  /**
+   * Shows the result again at `strength`, made from the background's result (strength-render.ts),
+   * in the same form; null where it could not be made or shown (the old one stays).
+   */
+  async restrength(
+    item: Presentable,
+    shown: Shown,
+    strength: number,
+    /** Whether the original is shown (read when the new result goes in). */
+    originalShown: () => boolean,
+    current: () => boolean,
+    /** Called in the same task as the swap (before the page's observers hear of it). */
+    moved: (what: Shown) => void,
+  ): Promise<Shown | null> {
+    const color = await renderAtStrength(shown.base, shown.baseStrength, strength);
+    if (!current()) return null;
+    const prepared = await prepareForm(shown.form, color, altOf(item.element), dataFirst(color.base64.length, navigator.userAgent));
+    if (!prepared) return null;
+    if (!current()) {
+      revoke(prepared.url);
+      return null;
+    }
+    const { original } = shown;
+    const showingOriginal = originalShown();
+    const next: Shown = { ...shown, color, strength, url: prepared.url };
+    if (prepared.standIn) {
+      // The old stand-in goes (the image shows its original for a moment, in this same task).
+      const wasShown = original.hidden !== undefined;
+      dropStandIn(item.element, original);
+      original.standIn = prepared.standIn;
+      describe(prepared.standIn);
+      if (wasShown && !showingOriginal) showStandIn(item.element as HTMLImageElement, original);
+    } else if (!showingOriginal) this.display(item.element, next, false);
+    revoke(shown.url);
+    moved(next);
+    return next;
   }
 
   /** Runs main-thread work as one of the slicer's tasks (within its per-frame budget). */

@@ -10,6 +10,7 @@
 // the same-origin policy hides from them; inside a closed shadow root the page reaches nothing
 // (the 'shadow' <img> still gives the right-click menu an image and its URL).
 import { base64ToBytes } from '../shared/base64.ts';
+import { markOwn } from './own-nodes.ts';
 
 export type ResultForm = 'blob' | 'data' | 'shadow' | 'canvas';
 
@@ -111,7 +112,7 @@ export function urlFor(form: 'blob' | 'data', result: ResultBytes): string {
 
 /** A host element whose closed shadow root holds `picture`: nothing in it the page's scripts can reach. */
 function standIn(picture: HTMLImageElement | HTMLCanvasElement): StandIn {
-  const host = document.createElement('span');
+  const host = markOwn(document.createElement('span'));
   host.attachShadow({ mode: 'closed' }).append(picture);
   return { host, picture };
 }

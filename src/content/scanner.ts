@@ -4,6 +4,7 @@
 // background images is sliced so that a huge page is scanned over several frames.
 import { isBigEnough, singleBackgroundUrl } from './candidate-rules.ts';
 import type { Lifetime } from './lifetime.ts';
+import { isOwn } from './own-nodes.ts';
 import type { Slicer } from './slicer.ts';
 import { timed } from './timing.ts';
 
@@ -74,7 +75,7 @@ export class Scanner {
     for (const record of records) {
       if (record.type === 'childList') {
         for (const node of Array.from(record.addedNodes)) {
-          if (node instanceof Element) this.scanNow(node);
+          if (node instanceof Element && !isOwn(node)) this.scanNow(node);
         }
       } else if (record.target instanceof HTMLElement) {
         const target = record.target;

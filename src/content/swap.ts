@@ -42,12 +42,12 @@ function pictureSources(img: HTMLImageElement): HTMLSourceElement[] {
 
 export function captureOriginal(target: Target): Original {
   if (target instanceof HTMLImageElement) {
-    const attributes = [save(target, 'src'), save(target, 'srcset'), save(target, 'sizes')];
+    const attributes = [save(target, 'src'), save(target, 'srcset'), save(target, 'sizes'), save(target, 'aria-description')];
     for (const source of pictureSources(target)) attributes.push(save(source, 'srcset'), save(source, 'sizes'));
     return { attributes };
   }
   return {
-    attributes: [],
+    attributes: [save(target, 'aria-description')],
     background: ['background-image', 'background-size'].map((name) => ({
       name,
       value: target.style.getPropertyValue(name),

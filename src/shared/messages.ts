@@ -57,10 +57,11 @@ export type Failure = { ok: false; error: string };
 
 /**
  * The colorized image as the background sends it, with the size of the source it was made from.
- * `hints` and `strength`: what an edited result was made with (the request's, or the ones
- * remembered for the image when the request named none); absent for an automatic result.
+ * `strength`: the one it was made at (the content script re-makes it at others). `hints`: what an
+ * edited result was made with (the request's, or the ones remembered for the image when the
+ * request named none); absent for an automatic result.
  */
-export type ColorizedImage = EncodedImage & { cached: boolean; sourceWidth: number; sourceHeight: number; hints?: ColorHint[]; strength?: number };
+export type ColorizedImage = EncodedImage & { cached: boolean; sourceWidth: number; sourceHeight: number; strength: number; hints?: ColorHint[] };
 /** The background's answer to a colorize request (the result contract, result.ts). */
 export type ColorizeResponse = Result<ColorizedImage>;
 /** One suggested colour for a new hint: CSS hex sRGB and the model's probability of it there. */

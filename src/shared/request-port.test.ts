@@ -98,4 +98,21 @@ describe('RequestPort', () => {
     ports[0].answer({ id: 2, response: 'on time' });
     await expect(next).resolves.toBe('on time');
   });
+
+  it('close() lets the port go and sends nothing; reopen() sends what waits on a new port', async () => {
+    const { ports, channel } = setup();
+    const inFlight = channel.request(status, 1000);
+    channel.close();
+    expect(ports[0].broken).toBe(true);
+    const later = channel.request({ type: 'page-site' }, 1000);
+    expect(ports).toHaveLength(1);
+    expect(ports[0].posted).toHaveLength(1);
+    channel.reopen();
+    expect(ports).toHaveLength(2);
+    expect(ports[1].posted.map((envelope) => envelope.id)).toEqual([1, 2]);
+    ports[1].answer({ id: 2, response: 'site' });
+    ports[1].answer({ id: 1, response: 'ok' });
+    await expect(later).resolves.toBe('site');
+    await expect(inFlight).resolves.toBe('ok');
+  });
 });

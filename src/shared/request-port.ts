@@ -9,6 +9,7 @@ export interface PortLike {
   postMessage(message: unknown): void;
   onMessage: { addListener(listener: (message: unknown) => void): void };
   onDisconnect: { addListener(listener: () => void): void };
+  disconnect?(): void;
 }
 
 /** Requests that get no answer within this are given up (the background answers every request it accepts). */
@@ -36,6 +37,8 @@ export class RequestPort {
   private readonly waiting = new Map<number, Waiting>();
   private lastId = 0;
   private sweeper: ReturnType<typeof setTimeout> | undefined;
+  /** Closed by close(): nothing is sent until reopen(). */
+  private closed = false;
 
   constructor(
     private readonly connect: () => PortLike,
@@ -59,6 +62,24 @@ export class RequestPort {
     });
   }
 
+  /**
+   * Closes the port (a page going into the back/forward cache: an open extension port keeps it
+   * out). Requests in flight wait, and are sent again by reopen().
+   */
+  close(): void {
+    const port = this.port;
+    this.closed = true;
+    this.port = undefined;
+    port?.disconnect?.();
+  }
+
+  /** After close(): requests in flight are sent again on a new port. */
+  reopen(): void {
+    if (!this.closed) return;
+    this.closed = false;
+    for (const waiting of [...this.waiting.values()]) this.post(waiting);
+  }
+
   /** Gives up on the requests past their time; looks again later while any are waiting. */
   private readonly sweep = () => {
     this.sweeper = undefined;
@@ -72,6 +93,7 @@ export class RequestPort {
   };
 
   private post(waiting: Waiting): void {
+    if (this.closed) return; // sent by reopen()
     try {
       this.open().postMessage(waiting.envelope);
     } catch (error) {
@@ -91,7 +113,8 @@ export class RequestPort {
       waiting.resolve(envelope.response);
     });
     port.onDisconnect.addListener(() => {
-      if (this.port === port) this.port = undefined;
+      if (this.port !== port) return; // closed here, or an old port
+      this.port = undefined;
       for (const waiting of [...this.waiting.values()]) {
         if (waiting.resent) {
           this.waiting.delete(waiting.envelope.id);

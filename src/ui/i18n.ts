@@ -3,13 +3,11 @@
 // data-i18n-aria-label / data-i18n-title fill those attributes (localize()). A unit test checks that
 // no UI code shows a literal instead, and that every key used is in the catalog.
 import browser from 'webextension-polyfill';
+import { t } from '../shared/i18n.ts';
+import type { MessageKey } from '../shared/i18n.ts';
 
-/** A key of the English catalog (checked by the compiler; the catalog itself is not bundled). */
-export type MessageKey = keyof typeof import('../../_locales/en/messages.json');
-
-export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
-  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
-}
+export { t };
+export type { MessageKey };
 
 const ATTRIBUTES = ['aria-label', 'title'] as const;
 

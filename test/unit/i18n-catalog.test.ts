@@ -13,10 +13,12 @@ const ui = join(root, 'src/ui');
 const read = (file: string) => readFileSync(file, 'utf8');
 const hasLetters = (text: string) => /\p{L}/u.test(text);
 
-/** UI files: the pages, their scripts, and the background files that put words on screen. */
+/** UI files: the pages, their scripts, the content script (the hover control, the working dot) and the background files that put words on screen. */
 const htmlFiles = readdirSync(ui).filter((f) => f.endsWith('.html')).map((f) => join(ui, f));
+const sources = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join(dir, f));
 const scriptFiles = [
-  ...readdirSync(ui).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join(ui, f)),
+  ...sources(ui),
+  ...sources(join(root, 'src/content')),
   ...['background/menus.ts', 'background/badge.ts', 'background/tab-state.ts', 'shared/site-reason.ts'].map((f) => join(root, 'src', f)),
   // The colour editor, drawn by the content script over the page.
   ...readdirSync(join(root, 'src/content/editor')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join(root, 'src/content/editor', f)),
@@ -78,6 +80,10 @@ export function scriptProblems(source: string, keys: Set<string>): string[] {
     /\.(?:append|prepend|replaceChildren)\(([^;]*)\);/g,
     /(?:contextMenus\.create\(\{[^}]*title:\s*|\bcreate\([^,]+,\s*)([^,]+),/g,
     /setTitle\(\{[^}]*title:\s*([^}]+)\}/g,
+    // The hover control's parts (src/content/control-view.ts): their text, names and note.
+    /\{\s*kind:\s*'(?:button|value)'[^}]*?\b(?:text|name):\s*([^,}]+)/g,
+    /\{\s*kind:\s*'(?:button|value)'[^}]*?\bname:\s*([^,}]+)/g,
+    /\bnote:\s*([^\n]+),\n/g,
   ];
   for (const pattern of shown) {
     for (const m of code.matchAll(pattern)) {
@@ -116,6 +122,11 @@ describe('the checks themselves', () => {
     ['el.textContent = `${a} · ${b}`;', 0],
     ["el.setAttribute('aria-label', t('forgetSite', host));", 0],
     ["create(MENU_X, browser.i18n.getMessage('menuColorize'), ['image']);", 0],
+    ["{ kind: 'button', text: 'Show original', run: act.toggle },", 1],
+    ["{ kind: 'button', text: '+', name: 'More', run },", 1],
+    ["{ kind: 'value', text: t('strengthValue', 5), name: t('hoverStrength', 5) },", 0],
+    ["{ kind: 'button', text: '−', name: t('hoverLessColor'), run },", 0],
+    ["note: 'Skipped',\n", 1],
   ])('script %s -> %i problem(s)', (source, count) => {
     expect(scriptProblems(source, new Set())).toHaveLength(count);
   });

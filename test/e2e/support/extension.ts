@@ -35,6 +35,8 @@ export interface LaunchOptions {
   /** Load the extension (default); false gives the same browser without it, for reference figures. */
   extension?: boolean;
   extraArgs?: string[];
+  /** Keep Chromium's back/forward cache on (Playwright turns it off by default). */
+  backForwardCache?: boolean;
 }
 
 /** Chromium's command line for the tests and the benchmark. */
@@ -61,6 +63,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<{ con
     headless: false,
     viewport: { width: 1200, height: 900 },
     args: chromiumArgs(options),
+    ignoreDefaultArgs: options.backForwardCache ? ['--disable-back-forward-cache'] : undefined,
   });
   return {
     context,

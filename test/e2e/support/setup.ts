@@ -2,7 +2,7 @@
 import { test } from '@playwright/test';
 import type { Page, Worker } from '@playwright/test';
 import { ARCHIVE_HOST, currentWorker, launchWithExtension } from './extension.ts';
-import type { Launched } from './extension.ts';
+import type { Launched, LaunchOptions } from './extension.ts';
 import { startServers } from './server.ts';
 import type { Page as ServedPage, TestServers } from './server.ts';
 
@@ -18,11 +18,11 @@ export interface Env {
   inWorker: Worker['evaluate'];
 }
 
-export function useExtension(): Env {
+export function useExtension(options: Omit<LaunchOptions, 'extension'> = {}): Env {
   const env = {} as Env;
   test.beforeAll(async () => {
     env.servers = await startServers();
-    env.browser = await launchWithExtension();
+    env.browser = await launchWithExtension(options);
   });
   test.afterAll(async () => {
     await env.browser?.close();
