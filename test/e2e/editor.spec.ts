@@ -194,11 +194,16 @@ test('keyboard only: the hover control opens it, arrows and Enter place a hint, 
   const first = await page.$eval('#photo', (img) => (img as HTMLImageElement).currentSrc);
   const dom = await EditorDom.attach(page);
 
-  // The hover control's buttons are focusable: the switch, then "Edit colors…".
+  // The hover control is one tab stop right after the image (a toolbar: arrow keys, Home and End
+  // inside it); "Edit colors…" is its last button.
   const open = async () => {
-    await page.hover('#photo');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.getElementById('photo')?.nextElementSibling?.shadowRoot?.querySelector('button'));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement === document.getElementById('photo')?.nextElementSibling)) break;
+    }
+    await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await dom.waitOpen();
     await dom.waitIdle();

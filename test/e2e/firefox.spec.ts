@@ -115,10 +115,12 @@ test('firefox-esr: the colour editor opens from the hover control and applies a 
     // The editor's host is the child of <html> set over the whole window (the hover control's is 0x0).
     const editorOpen = () => Array.from(document.documentElement.children).some((c) => (c as HTMLElement).style.getPropertyValue('z-index') === '2147483647');
     const editorGone = () => !Array.from(document.documentElement.children).some((c) => (c as HTMLElement).style.getPropertyValue('z-index') === '2147483647');
-    // The hover control's buttons are focusable (closed shadow roots are reached by Tab only): the switch, then "Edit colors…".
-    await page.hover('#photo');
+    // The hover control is one tab stop right after the image (its closed shadow root is reached by
+    // Tab only), a toolbar whose last button is "Edit colors…" (End).
+    await page.waitForFunction(() => document.getElementById('photo')?.nextElementSibling !== null, { timeout: 30_000, polling: 250 });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.waitForFunction(editorOpen, { timeout: 90_000, polling: 250 });
     // The photo sits in the middle of the editor's stage (the dialog centred, its side panel 280 px wide).

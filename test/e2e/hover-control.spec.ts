@@ -95,7 +95,7 @@ test('keyboard only: Tab reaches the control after a colorized image; it toggles
   expect(bar.shown).toBe(true);
   expect(bar.name).toBe('Recolor');
   expect(bar.focused).toMatchObject({ text: 'Show original', pressed: 'false', outline: 'solid' });
-  expect(bar.buttons.map((b) => b.name ?? b.text)).toEqual(['Show original', 'Less color', 'More color']);
+  expect(bar.buttons.map((b) => b.name ?? b.text)).toEqual(['Show original', 'Less color', 'More color', 'Edit colors…']);
   expect(bar.value).toBe('100%');
 
   const violations = await axeViolations(page);
