@@ -4,7 +4,7 @@
 // Everything it hangs on the page lives under one Lifetime: stop() ends it all.
 import { detectImageKind } from '../detect/index.ts';
 import type { Priority } from '../shared/messages.ts';
-import { detailOf, isColorizable } from '../shared/result.ts';
+import { detailOf, skipOfDetection } from '../shared/result.ts';
 import { judgeCandidate } from './candidate-rules.ts';
 import { Discovery } from './discovery.ts';
 import type { Box } from './discovery.ts';
@@ -145,7 +145,8 @@ export class AutoColorizing {
         }, item.id),
       );
       if (generation !== item.generation) return;
-      if (!isColorizable(detection.kind)) return this.items.skip(item, detection.kind === 'color' ? 'color' : 'not-photo', detection.reason);
+      const skip = skipOfDetection(detection);
+      if (skip) return this.items.skip(item, skip.code, skip.detail);
       await this.host.colorize(item, priority, false); // already asked: now the bytes go
     } catch (error) {
       this.items.skip(item, 'unreadable', detailOf(error));

@@ -1,6 +1,6 @@
 // Which elements are worth a look, and the small calculations the swap needs. Pure (strings and
 // numbers in, strings and numbers out), so it is table-tested without a browser.
-import { MAX_SOURCE_PIXELS } from '../shared/limits.ts';
+import { MAX_SOURCE_PIXELS, MIN_SOURCE_SIDE } from '../shared/limits.ts';
 import type { SkipCode } from '../shared/result.ts';
 
 /** Smaller boxes are icons, avatars, buttons: not photos worth colorizing. */
@@ -82,8 +82,6 @@ export function looksVector(url: string): boolean {
   return /\.svgz?$/i.test(path);
 }
 
-/** Sources narrower than this can't be photos (the display box may still be large: upscaled). */
-export const MIN_NATURAL_SIDE = 32;
 
 /** What the content script knows of an element near the viewport when it looks at it. */
 export interface CandidateFacts {
@@ -111,7 +109,7 @@ export function judgeCandidate(facts: CandidateFacts): CandidateVerdict {
   const { image, box } = facts;
   if (image) {
     if (!image.complete) return { next: 'wait-load' };
-    if (Math.min(image.naturalWidth, image.naturalHeight) < MIN_NATURAL_SIDE) return { next: 'skip', code: 'too-small', detail: 'tiny source' };
+    if (Math.min(image.naturalWidth, image.naturalHeight) < MIN_SOURCE_SIDE) return { next: 'skip', code: 'too-small', detail: 'tiny source' };
     if (image.naturalWidth * image.naturalHeight > MAX_SOURCE_PIXELS) return { next: 'skip', code: 'too-large', detail: `${image.naturalWidth}x${image.naturalHeight}` };
   }
   if (!isBigEnough(box.width, box.height)) return { next: 'wait-size' };

@@ -27,9 +27,7 @@ const RULES: [rule: string, pattern: RegExp, homes: string[]][] = [
   ['strength range', /\bSTRENGTH_(MIN|MAX|DEFAULT)\s*=|\bfunction clampStrength\b|strength.*\b1\.5\b|\b1\.5\b.*strength/i, ['src/shared/strength.ts']],
   ['fit within a maximum side', /\bfunction fitWithin\b|Math\.min\(1, \w+ \/ Math\.max\(/, ['src/shared/limits.ts']],
   ['which kinds get colorized', /=== 'grayscale'|=== 'toned'|'color' \| 'grayscale' \| 'toned' \| 'not-photo'/, ['src/shared/result.ts']],
-  // The kind -> skip code mapping. PENDING: the content script's coordinator still spells it out;
-  // it is being rebuilt (issue 12) and is to call skipOfDetection, then this entry goes.
-  ['a detection -> its skip', /=== 'color' \? 'color' : 'not-photo'/, ['src/shared/result.ts', 'src/content/page-controller.ts']],
+  ['a detection -> its skip', /=== 'color' \? 'color' : 'not-photo'/, ['src/shared/result.ts']],
   ['one meaning per name', /\b(type|interface)\s+Verdict\b/, []],
 ];
 
