@@ -1,5 +1,5 @@
 // The hover control and strength on an archive page (automatic colorizing on): a strength change in
-// the settings re-renders colorized images in place from their results, with no new fetch; the
+// the settings or the popup re-renders colorized images in place from their results, with no new fetch; the
 // control works by keyboard alone (Tab reaches it right after the image, arrows move inside it,
 // Enter presses), names its buttons, marks the show-original toggle pressed, shows a focus ring,
 // and passes axe-core while open; one image's own strength survives a reload; a colorized image
@@ -8,7 +8,7 @@
 // checks and axe can see inside it.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { axeViolations } from './support/extension-pages.ts';
+import { axeViolations, openPopup } from './support/extension-pages.ts';
 import { collectPageErrors, isSwapped, screenChroma, waitSwapped } from './support/page-checks.ts';
 import { html, useExtension } from './support/setup.ts';
 
@@ -75,6 +75,27 @@ test('a strength change in the settings re-renders colorized images in place, wi
   await expect.poll(() => screenChroma(page, 'photo'), { timeout: 15_000 }).toBeGreaterThan(before * 1.15);
   expect(env.servers.workerFetches.get('/img/gray-1.jpg')).toBe(fetched);
   expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('the popup\'s strength slider changes an already colorized image on the open tab, without a reload or a fetch', async () => {
+  const page = await env.browser.context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(env.archiveUrl('/popup-strength.html', { html: html('<img id="photo" src="/img/gray-3.jpg" alt="photo">') }));
+  await waitSwapped(page, 'photo');
+  await page.mouse.move(0, 0);
+  const before = await screenChroma(page, 'photo');
+  const fetched = env.servers.workerFetches.get('/img/gray-3.jpg');
+  const popup = await openPopup(env.browser.context, env.browser.extensionId, await env.tabIdOf(page));
+  await popup.locator('#strength').focus();
+  for (let i = 0; i < 12; i++) await popup.keyboard.press('ArrowLeft'); // 100% -> 40%
+  await expect(popup.locator('#strength-value')).toHaveText('40%');
+  await expect.poll(() => screenChroma(page, 'photo'), { timeout: 15_000 }).toBeLessThan(before * 0.6);
+  expect(await screenChroma(page, 'photo')).toBeGreaterThan(0.5); // still colorized, only less
+  expect(await isSwapped(page, 'photo')).toBe(true);
+  expect(env.servers.workerFetches.get('/img/gray-3.jpg')).toBe(fetched);
+  expect(errors).toEqual([]);
+  await popup.close();
   await page.close();
 });
 
