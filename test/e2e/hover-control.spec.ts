@@ -160,10 +160,13 @@ test('an image the detector left alone says why on hover and offers "Colorize an
   const page = await env.browser.context.newPage();
   const errors = collectPageErrors(page);
   await page.goto(env.archiveUrl('/anyway.html', { html: html('<img id="color" src="/img/color.jpg" alt="color">') }));
-  const box = (await page.locator('#color').boundingBox())!;
+  // Its box once it has loaded (before that it may be the size of its alt text).
+  await page.waitForFunction(() => (document.getElementById('color') as HTMLImageElement).naturalWidth > 0);
+  let box = (await page.locator('#color').boundingBox())!;
   // Hovered until the detector's answer is in and the control appears.
   await expect
     .poll(async () => {
+      box = (await page.locator('#color').boundingBox())!;
       await page.mouse.move(0, 0);
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
       return (await toolbar(page, 'color'))?.note ?? null;
