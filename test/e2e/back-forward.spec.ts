@@ -3,19 +3,10 @@
 // it comes back (`pageshow`, persisted) automatic colorizing and the hover control start again.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { collectPageErrors, isSwapped, waitSwapped } from './support/page-checks.ts';
+import { census, collectPageErrors, isSwapped, waitSwapped } from './support/page-checks.ts';
 import { html, useExtension } from './support/setup.ts';
 
 const env = useExtension({ backForwardCache: true });
-
-const census = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<{ listeners: number; observers: number }>((resolve) => {
-        document.addEventListener('recolor-test:census-answer', (event) => resolve(JSON.parse((event as CustomEvent<string>).detail)), { once: true });
-        document.dispatchEvent(new Event('recolor-test:census'));
-      }),
-  );
 
 test('pagehide stops everything of ours; a page restored from the back/forward cache starts again', async () => {
   const page = await env.browser.context.newPage();

@@ -2,21 +2,10 @@
 // listeners, counted by the test build's census: src/content/test-hooks.ts) and puts the originals
 // back; switching it on again finds and colorizes the photos again.
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import { collectPageErrors, isSwapped, waitSwapped } from './support/page-checks.ts';
+import { census, collectPageErrors, isSwapped, waitSwapped } from './support/page-checks.ts';
 import { html, useExtension } from './support/setup.ts';
 
 const env = useExtension();
-
-/** How many listeners and observers of ours are running in the page (the test build answers). */
-const census = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<{ listeners: number; observers: number }>((resolve) => {
-        document.addEventListener('recolor-test:census-answer', (event) => resolve(JSON.parse((event as CustomEvent<string>).detail)), { once: true });
-        document.dispatchEvent(new Event('recolor-test:census'));
-      }),
-  );
 
 /** The popup's site switch, through the worker's test entry (the page is on 127.0.0.1). */
 const setSite = (on: boolean) =>

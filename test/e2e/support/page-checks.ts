@@ -98,3 +98,13 @@ export function collectPageErrors(page: Page): Error[] {
   page.on('pageerror', (error) => errors.push(error));
   return errors;
 }
+
+/** How many listeners and observers of ours are running in the page (the test build answers). */
+export const census = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ listeners: number; observers: number }>((resolve) => {
+        document.addEventListener('recolor-test:census-answer', (event) => resolve(JSON.parse((event as CustomEvent<string>).detail)), { once: true });
+        document.dispatchEvent(new Event('recolor-test:census'));
+      }),
+  );
