@@ -8,6 +8,17 @@ import { html, useExtension } from './support/setup.ts';
 
 const env = useExtension({ backForwardCache: true });
 
+/** The census once it holds still for 300 ms (listeners for work under way come and go). */
+async function settledCensus(page: Page): Promise<{ listeners: number; observers: number }> {
+  let last = await census(page);
+  for (;;) {
+    await page.waitForTimeout(300);
+    const now = await census(page);
+    if (now.listeners === last.listeners && now.observers === last.observers) return now;
+    last = now;
+  }
+}
+
 test('pagehide stops everything of ours; a page restored from the back/forward cache starts again', async () => {
   const page = await env.browser.context.newPage();
   const errors = collectPageErrors(page);
@@ -25,7 +36,7 @@ test('pagehide stops everything of ours; a page restored from the back/forward c
     });
     addEventListener('pageshow', (e) => (w.restored = (e as PageTransitionEvent).persisted));
   });
-  const running = await census(page);
+  const running = await settledCensus(page);
   expect(running.observers).toBeGreaterThanOrEqual(3);
 
   await page.goto(env.archiveUrl('/elsewhere.html', { html: html('<p>elsewhere</p>'), headers }));
@@ -41,7 +52,7 @@ test('pagehide stops everything of ours; a page restored from the back/forward c
 
   // Back: still colorized, discovery running again (a new photo is found), the control works.
   expect(await isSwapped(page, 'gray')).toBe(true);
-  expect(await census(page)).toEqual(running);
+  expect(await settledCensus(page)).toEqual(running);
   await page.evaluate(() => {
     const img = document.createElement('img');
     img.id = 'added';
