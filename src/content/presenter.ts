@@ -171,6 +171,7 @@ export class Presenter {
       // The old stand-in (if any) goes; the element gets its own attributes back before the new result.
       if (standsIn(shown.form)) dropStandIn(item.element, original);
       original.standIn = prepared.standIn;
+      describe(prepared.standIn);
       const next: Shown = {
         form, url: prepared.url, color, strength: result.strength, base: color, baseStrength: result.strength,
         colorWidth: result.width, sourceWidth: result.sourceWidth, original,
