@@ -51,19 +51,39 @@ def colourfulness(pixels: torch.Tensor, sizes: torch.Tensor) -> torch.Tensor:
     return out
 
 
+def frame_of(w: int, h: int, short_side: int = 160, max_long: int = 214):
+    """How a w x h photo is framed in the bank: scaled by s to short side short_side (rw x rh),
+    then its long side cut to max_long around the centre. -> (s, rw, rh, left, top, fw, fh)."""
+    s = short_side / min(w, h)
+    rw, rh = (max(1, round(w * s)), max(1, round(h * s))) if abs(s - 1) > 1e-3 else (w, h)
+    left = (rw - max_long) // 2 if rw > max_long else 0
+    top = (rh - max_long) // 2 if rh > max_long else 0
+    return s, rw, rh, left, top, min(rw, max_long), min(rh, max_long)
+
+
 def _load(args):
     path, short_side, max_long = args
     im = Image.open(path).convert('RGB')
-    w, h = im.size
-    s = short_side / min(w, h)
-    if abs(s - 1) > 1e-3:
-        im = im.resize((max(1, round(w * s)), max(1, round(h * s))), Image.BICUBIC)
-    w, h = im.size
-    if w > max_long:
-        im = im.crop(((w - max_long) // 2, 0, (w - max_long) // 2 + max_long, h))
-    if h > max_long:
-        im = im.crop((0, (h - max_long) // 2, w, (h - max_long) // 2 + max_long))
+    _, rw, rh, left, top, fw, fh = frame_of(*im.size, short_side, max_long)
+    if (rw, rh) != im.size:
+        im = im.resize((rw, rh), Image.BICUBIC)
+    if (fw, fh) != (rw, rh):
+        im = im.crop((left, top, left + fw, top + fh))
     return np.asarray(im, dtype=np.uint8)
+
+
+def read_faces(path: str) -> dict[str, list[tuple[float, float, float, float]]]:
+    """train/faces.tsv (find_faces.py) -> file name without extension -> its face boxes
+    (left, top, width, height as fractions of the photo's bank frame); {} when there is none."""
+    if not os.path.exists(path):
+        return {}
+    faces: dict[str, list] = {}
+    with open(path) as f:
+        next(f)
+        for line in f:
+            name, *box = line.rstrip('\n').split('\t')
+            faces.setdefault(name, []).append(tuple(float(v) for v in box))
+    return faces
 
 
 class PhotoBank:
@@ -110,7 +130,44 @@ def random_crops(bank: PhotoBank, idx: torch.Tensor, crop: int, zoom=(0.8, 1.6),
     src = torch.minimum(crop / z, hw.min(1).values)           # source square side, px
     y0 = (hw[:, 0] - src) * r()
     x0 = (hw[:, 1] - src) * r()
-    flip = torch.where(r() < 0.5, -1.0, 1.0)
+    return crops_at(bank, idx, src, y0, x0, crop, r() < 0.5)
+
+
+def face_boxes_px(bank: PhotoBank, idx: torch.Tensor, boxes: torch.Tensor, scale=(1.5, 2.3),
+                  generator: torch.Generator | None = None):
+    """Close-up squares around faces: boxes (B, 4) are (left, top, width, height) fractions of each
+    photo's frame; the square's side is the face's width times a random factor in scale (a face
+    crop like UTKFace's), its centre jittered by a tenth of the side, kept inside the photo.
+    -> (src, y0, x0) in bank pixels, as crops_at takes them."""
+    dev = bank.pixels.device
+    B = idx.shape[0]
+    r = lambda: torch.rand(B, device=dev, generator=generator)
+    hw = bank.sizes[idx].float()
+    boxes = boxes.to(dev).float()
+    fw = boxes[:, 2] * hw[:, 1]
+    src = torch.minimum(fw * (scale[0] + (scale[1] - scale[0]) * r()), hw.min(1).values)
+    cx = (boxes[:, 0] + boxes[:, 2] / 2) * hw[:, 1] + (r() - 0.5) * 0.2 * src
+    cy = (boxes[:, 1] + boxes[:, 3] / 2) * hw[:, 0] + (r() - 0.5) * 0.2 * src
+    x0 = torch.minimum(torch.clamp(cx - src / 2, min=0), hw[:, 1] - src)
+    y0 = torch.minimum(torch.clamp(cy - src / 2, min=0), hw[:, 0] - src)
+    return src, y0, x0
+
+
+def face_crops(bank: PhotoBank, idx: torch.Tensor, boxes: torch.Tensor, crop: int,
+               generator: torch.Generator | None = None) -> torch.Tensor:
+    """RGB in [0,1], (B, 3, crop, crop): a close-up of one face per photo (face_boxes_px)."""
+    src, y0, x0 = face_boxes_px(bank, idx, boxes, generator=generator)
+    flip = torch.rand(idx.shape[0], device=bank.pixels.device, generator=generator) < 0.5
+    return crops_at(bank, idx, src, y0, x0, crop, flip)
+
+
+def crops_at(bank: PhotoBank, idx: torch.Tensor, src: torch.Tensor, y0: torch.Tensor, x0: torch.Tensor,
+             crop: int, flip: torch.Tensor) -> torch.Tensor:
+    """RGB in [0,1], (B, 3, crop, crop): the square of side src at (x0, y0) (bank pixels) of each
+    photo, resampled to crop x crop, mirrored left-right where flip."""
+    dev = bank.pixels.device
+    B = idx.shape[0]
+    flip = torch.where(flip, -1.0, 1.0)
     S = bank.side
     theta = torch.zeros(B, 2, 3, device=dev)
     theta[:, 0, 0] = src / S * flip

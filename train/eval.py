@@ -477,6 +477,50 @@ def baseline_table(res, baseline, shown):
 
 # ---------------------------------------------------------------- contact sheets
 
+# ---------------------------------------------------------------- real black-and-white prints
+
+PRINT_SIDE = 512    # prints are read at this long side: the networks see 256 anyway
+
+
+def evaluate_prints(files, systems, log):
+    """The colour each network puts on real black-and-white prints (no truth to score against):
+    CF, mean chroma and the hue split of the output, pooled over the prints. -> (figures by
+    system, contact-sheet rows)."""
+    nets = {k: v for k, v in systems.items() if k in ('shipped', 'ours')}
+    recs = {k: [] for k in nets}
+    sheet_files = set(files[:: max(1, len(files) // SHEET_PHOTOS)][:SHEET_PHOTOS])
+    rows = []
+    for f in files:
+        im = Image.open(f).convert('RGB')
+        im.thumbnail((PRINT_SIDE, PRINT_SIDE), Image.BICUBIC)
+        gt = torch.from_numpy(np.array(im)).permute(2, 0, 1)
+        outs = photo_outputs(gt, nets)[0]
+        for k in nets:
+            ab = rgb_to_lab(outs[k].float() / 255)[1:]
+            recs[k].append({'cf': colorfulness(outs[k]), 'hue': hue_sums(ab), 'px': ab[0].numel()})
+        if f in sheet_files:
+            rows.append([gt] + [outs[k] for k in nets])
+    log(f'prints: {len(files)} real black-and-white prints')
+    return {k: prints_summary(r) for k, r in recs.items()}, rows
+
+
+def prints_summary(recs: list[dict]) -> dict:
+    hue = sum(r['hue'] for r in recs)
+    chroma = float(hue.sum())
+    return {'cf': float(np.mean([r['cf'] for r in recs])), 'mean_chroma': chroma / sum(r['px'] for r in recs),
+            'hue': {b: (float(v) / chroma if chroma > 0 else 0.0) for b, v in zip(HUE_BANDS, hue)}}
+
+
+def prints_table(prints: dict, n: int, reference: dict | None, ref_name: str) -> list[str]:
+    md = [f'### prints: {n} real black-and-white prints (no truth: the colour each model puts on them)', '',
+          *head('system', 'CF', 'mean chroma', *HUE_HEAD)]
+    md += [f'| {s} | {r["cf"]:.1f} | {r["mean_chroma"]:.1f} | {hue_cells(r)} |' for s, r in prints.items()]
+    if reference:
+        md.append(f'| {ref_name} truth (for the hue split) | {reference["cf"]:.1f} | {reference["mean_chroma"]:.1f} | '
+                  f'{hue_cells(reference)} |')
+    return md + ['']
+
+
 def thumb(u8, h=128):
     im = Image.fromarray(u8.permute(1, 2, 0).numpy())
     return im.resize((max(1, round(im.width * h / im.height)), h), Image.BILINEAR)
@@ -519,6 +563,9 @@ def main():
     ap.add_argument('--decodes', default=None,
                     help='comma list of T:scale[:alpha]: also score ours with these annealed-mean temperatures, '
                          'chroma scales and prior corrections (e.g. 1:0.85,0.8:1:1); the pick on the headline set is printed')
+    ap.add_argument('--prints', default=None,
+                    help='folder of real black-and-white prints: the colour the networks put on them, all of them '
+                         'whatever --stride (default: prints/bw beside --photos; "" to skip)')
     ap.add_argument('--no-v1', action='store_true', help='skip v1 (k-means half)')
     ap.add_argument('--limit', type=int, help='first N photos of each set')
     ap.add_argument('--stride', type=int, default=1, help='score every k-th photo (quicker sweeps)')
@@ -581,6 +628,14 @@ def main():
                                            hint_ready if i == 0 else {}, sheet_cols, log)
         hint_cols = [f'{s} + {max(HINT_COUNTS)} hints' for s in (hint_ready if i == 0 else {})]
         write_sheet(rows, col_names[:-1] + hint_cols + col_names[-1:], os.path.join(a.sheet_dir, f'contact-sheet-{set_name}.png'))
+    prints, n_prints = None, 0
+    prints_dir = os.path.join(a.photos, '..', 'prints', 'bw') if a.prints is None else a.prints
+    if prints_dir and os.path.isdir(prints_dir) and any(k in systems for k in ('shipped', 'ours')):
+        print_files = list_images(prints_dir, a.limit)
+        prints, rows = evaluate_prints(print_files, systems, log)
+        n_prints = len(print_files)
+        write_sheet(rows, ['print'] + [s for s in ('shipped', 'ours') if s in prints],
+                    os.path.join(a.sheet_dir, 'contact-sheet-prints.png'))
     headline = a.sets.split(',')[0]
     picked = pick_decode(res[headline]['overall'], systems['ours'].decode, decodes) if decodes else None
     runtime = time.time() - t_start
@@ -600,10 +655,13 @@ def main():
              'magenta-crimson 300..20 deg, orange-yellow 20..100, green 100..200, blue 200..300): pooled over pixels',
              '- v1 sees the left half of the truth and is scored on the right half' if 'v1' in systems else '']
     md = tables(res, systems_all, systems_main, baseline, '## Evaluation\n\n' + '\n'.join(d for d in desc if d))
+    if prints:
+        md += '\n' + '\n'.join(prints_table(prints, n_prints, res[headline]['overall']['truth'], headline))
     print('\n' + md)
     out = {'shipped_version': shipped_version, 'ours': ours_meta, 'decodes': [list(d) for d in decodes],
            'picked_decode': list(picked) if picked else None, 'runtime_s': round(runtime, 1),
-           'limit': a.limit, 'stride': a.stride, 'sets': res}
+           'limit': a.limit, 'stride': a.stride, 'sets': res,
+           'prints': {'photos': n_prints, 'systems': prints} if prints else None}
     for path, text in ((a.json, json.dumps(rounded(out), indent=1)), (a.md, md + '\n')):
         if path:
             os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)

@@ -2,4 +2,5 @@
 # sweep.sh (widths at equal wall-clock): sourced, not run. The machine-specific settings (crop,
 # batch, learning rate, threads) stay in each script.
 RECIPE=(--model ours --rebalance 0.8 --wd 1e-3 --hints --min-cf 15
-        --group-mix scene=.34,object=.20,animal=.18,people=.20,food=.08)
+        --group-mix scene=.34,object=.20,animal=.18,people=.20,food=.08
+        --source-mix cars=2,kcatdog=2,catdog=1.5 --face-crops .1)

@@ -21,7 +21,8 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ab_bins import REBALANCE_LAMBDA, gamut_bins, soft_encode, nearest_bin, rebalance_weights, annealed_mean  # noqa: E402
-from data import PhotoBank, list_images, random_crops, lab_batch, read_manifest, group_of, colourfulness  # noqa: E402
+from data import (PhotoBank, list_images, random_crops, face_crops, lab_batch, read_manifest, read_faces,  # noqa: E402
+                  group_of, colourfulness)
 from hints import hint_channels, no_hints  # noqa: E402
 from model import WIDTHS, build_model  # noqa: E402
 
@@ -55,19 +56,31 @@ def parse_mix(text: str | None) -> dict[str, float]:
     return {k: float(v) for k, v in (item.split('=') for item in text.split(','))} if text else {}
 
 
-def photo_weights(groups: list[str], mix: dict[str, float]) -> torch.Tensor:
+def photo_weights(groups: list[str], mix: dict[str, float], sources: list[str] | None = None,
+                  source_mix: dict[str, float] | None = None) -> torch.Tensor:
     """Sampling weight per photo so that each group gets its share of the batches (groups the mix
-    does not name share what is left equally); uniform without a mix."""
-    if not mix:
-        return torch.ones(len(groups))
+    does not name share what is left equally); uniform without a mix. source_mix weighs the photos
+    of a source tag against the others of its group (cars=2: a cars photo is drawn twice as often
+    as another object photo); the group's share stays as the mix says."""
     names = sorted(set(groups))
-    rest = [g for g in names if g not in mix]
-    share = dict(mix)
-    left = max(0.0, 1.0 - sum(mix.values()))
-    for g in rest:
-        share[g] = left / len(rest)
-    n = {g: groups.count(g) for g in names}
-    return torch.tensor([share[g] / n[g] for g in groups], dtype=torch.float64)
+    if mix:
+        rest = [g for g in names if g not in mix]
+        share = dict(mix)
+        left = max(0.0, 1.0 - sum(mix.values()))
+        for g in rest:
+            share[g] = left / len(rest)
+    else:
+        share = {g: groups.count(g) / len(groups) for g in names}
+    factor = [(source_mix or {}).get(s, 1.0) for s in (sources or [''] * len(groups))]
+    mass = {g: sum(f for f, x in zip(factor, groups) if x == g) for g in names}
+    return torch.tensor([share[g] * f / mass[g] for g, f in zip(groups, factor)], dtype=torch.float64)
+
+
+def face_table(files: list[str], faces: dict) -> tuple[torch.Tensor, torch.Tensor]:
+    """The faces found in the bank's photos (find_faces.py): bank index and box of each."""
+    rows = [(i, box) for i, f in enumerate(files) for box in faces.get(os.path.splitext(os.path.basename(f))[0], [])]
+    return (torch.tensor([i for i, _ in rows], dtype=torch.long),
+            torch.tensor([b for _, b in rows], dtype=torch.float32).view(-1, 4))
 
 
 def net_input(x: torch.Tensor, ab_full: torch.Tensor, in_ch: int, hints: bool) -> torch.Tensor:
@@ -155,6 +168,10 @@ def main():
                     help='ours: also take user colour hints (4 input channels, hints.py); a resumed checkpoint keeps its own')
     ap.add_argument('--min-cf', type=float, default=0, help='drop training photos less colourful than this (CF)')
     ap.add_argument('--group-mix', help="share of the batches per MANIFEST group, e.g. 'scene=.3,object=.25,animal=.17'")
+    ap.add_argument('--source-mix', help="weight of a source's photos within its group, e.g. 'cars=2,kcatdog=2'")
+    ap.add_argument('--face-crops', type=float, default=0.0,
+                    help='share of each batch cut as a close-up around a face found by find_faces.py')
+    ap.add_argument('--faces', default=os.path.join(os.path.dirname(os.path.abspath(__file__)), 'faces.tsv'))
     ap.add_argument('--reg', type=float, default=0.0, help='ours: weight of the regression term (0 = pure classification)')
     a = ap.parse_args()
 
@@ -175,12 +192,18 @@ def main():
         print(f'dropped {int((~keep).sum())} photos with colourfulness under {a.min_cf}', flush=True)
     manifest = read_manifest(a.data)
     groups = [group_of(manifest, f) for f in files]
-    pweights = photo_weights(groups, parse_mix(a.group_mix))
+    sources = [manifest.get(os.path.splitext(os.path.basename(f))[0], {}).get('source_tag', '') for f in files]
+    pweights = photo_weights(groups, parse_mix(a.group_mix), sources, parse_mix(a.source_mix))
+    face_idx, face_box = face_table(files, read_faces(a.faces)) if a.face_crops > 0 else face_table([], {})
+    if a.face_crops > 0 and not len(face_idx):
+        sys.exit(f'--face-crops: no faces of these photos in {a.faces} (run train/find_faces.py)')
+    face_idx, face_box = face_idx.to(device), face_box.to(device)
     bank.to(device)
     val = PhotoBank(list_images(a.val, a.limit), workers=a.workers).to(device) if a.val else None
     print(f'{len(bank)} train / {len(val) if val else 0} val photos loaded in {time.time() - t_load:.0f}s on {device}; '
           + ', '.join(f'{g} {groups.count(g)} ({float(pweights[[x == g for x in groups]].sum() / pweights.sum()):.0%})'
-                      for g in sorted(set(groups))), flush=True)
+                      for g in sorted(set(groups)))
+          + (f'; {a.face_crops:.0%} face close-ups from {len(face_idx)} faces' if a.face_crops > 0 else ''), flush=True)
 
     centers = gamut_bins().to(device)
     ck = torch.load(a.ckpt, map_location=device, weights_only=False) if os.path.exists(a.ckpt) else None
@@ -207,10 +230,13 @@ def main():
         state['cycle_start'] = state['elapsed']
         state['cycle_minutes'] = a.minutes
         print(f'cycle {state["cycle"]}: a new learning-rate cycle of {a.minutes} min from step {state["step"]}', flush=True)
-    meta['data'] = {'photos': len(bank), 'min_cf': a.min_cf, 'group_mix': parse_mix(a.group_mix), 'reg': a.reg}
-    if a.model == 'ours' and ('counts' not in meta or meta.get('counts_mix') != parse_mix(a.group_mix)):
-        meta['counts'] = bin_counts(bank, centers, device, photo_weights=pweights if a.group_mix else None).cpu()
-        meta['counts_mix'] = parse_mix(a.group_mix)
+    meta['data'] = {'photos': len(bank), 'min_cf': a.min_cf, 'group_mix': parse_mix(a.group_mix), 'reg': a.reg,
+                    'source_mix': parse_mix(a.source_mix), 'face_crops': a.face_crops}
+    mix_key = {**parse_mix(a.group_mix), **{f'source:{k}': v for k, v in parse_mix(a.source_mix).items()}}
+    if a.model == 'ours' and ('counts' not in meta or meta.get('counts_mix') != mix_key):
+        meta['counts'] = bin_counts(bank, centers, device,
+                                    photo_weights=pweights if a.group_mix or a.source_mix else None).cpu()
+        meta['counts_mix'] = mix_key
     if a.rebalance is not None:
         meta['rebalance'] = a.rebalance
     weights = rebalance_weights(meta['counts'], centers.cpu(), meta.get('rebalance', REBALANCE_LAMBDA)).to(device) \
@@ -230,7 +256,12 @@ def main():
         for group in opt.param_groups:
             group['lr'] = lr
         idx = torch.multinomial(sampler, a.batch, replacement=True)
-        x, ab_full = lab_batch(random_crops(bank, idx, a.crop), 1)
+        rgb = random_crops(bank, idx, a.crop)
+        n_face = int(a.face_crops * a.batch + torch.rand(()).item())   # rounded at random: the share on average
+        if n_face:
+            pick = torch.randint(len(face_idx), (n_face,), device=device)
+            rgb[:n_face] = face_crops(bank, face_idx[pick], face_box[pick], a.crop)
+        x, ab_full = lab_batch(rgb, 1)
         ab4 = F.avg_pool2d(ab_full, 4)
         x = net_input(x, ab_full, in_ch, hints=True).contiguous(memory_format=torch.channels_last)
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_amp):

@@ -145,12 +145,23 @@ def test_eval_scores_every_system_per_group_and_draws_the_sheets(tmp_path, in_ch
     for name, h in scenes.get('hints', {}).items():
         assert h['psnr']['0'] == pytest.approx(scenes['overall'][name]['psnr'])
         assert set(h['gain']) == {'1', '5', '10'}
+    prints_dir = os.path.join(PHOTOS, '..', 'prints', 'bw')
+    if os.path.isdir(prints_dir):   # every real print, whatever --stride; the colour each network puts on them
+        assert result['prints']['photos'] == len(os.listdir(prints_dir))
+        assert set(result['prints']['systems']) == {'shipped', 'ours'}
+        for f in result['prints']['systems'].values():
+            assert f['cf'] >= 0 and f['mean_chroma'] >= 0
+            assert sum(f['hue'].values()) == pytest.approx(1.0, abs=1e-3) or f['mean_chroma'] == 0
     md = open(files['md']).read()
     assert md in out.stdout
+    assert ('### prints:' in md) == os.path.isdir(prints_dir)
     assert '### val-scenes: 5 photos' in md and '| gray |' in md and '| face | ' in md
     assert ('with hints from the truth' in md) == (in_ch == 4)
     assert 'against the baseline' not in md
     from PIL import Image
+    if os.path.isdir(prints_dir):
+        with Image.open(tmp_path / 'out' / 'contact-sheet-prints.png') as im:
+            assert im.width > 128 * 2 and im.height > 128 * 6   # print, shipped, ours; 12 rows
     for path in (files['sheet'], tmp_path / 'out' / 'contact-sheet-val-scenes.png', tmp_path / 'out' / 'contact-sheet-val.png'):
         with Image.open(path) as im:
             assert im.width > 128 * 6 and im.height > 128   # gray, v1, v2, v3, shipped, ours, truth side by side
