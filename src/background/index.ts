@@ -206,6 +206,9 @@ if (__RECOLOR_TEST__) Object.assign(globalThis, {
         partition: 'bench',
         useCache: true,
       }),
+    // `npm run bench:hints`: the colour editor's suggested colours, as a content script's request asks (tab -1, frame 0).
+    suggest: (source: ImageSource, x: number, y: number, hints?: unknown) =>
+      suggest(source, { x, y, hints: validateHints(hints), pageUrl: source.url, partition: 'bench' }),
     lastJobTimings,
     engineLoadTimes,
     engineMemory: engineMemoryNow,
