@@ -10,7 +10,7 @@ import { setSiteEnabled, siteOfUrl } from '../shared/sites.ts';
 import { validateHints } from '../shared/hints.ts';
 import { detailOf, failed } from '../shared/result.ts';
 import { cancelTab, colorize, lastJobTimings } from './colorize-service.ts';
-import { forgetEditorImages, suggest } from './suggest-service.ts';
+import { editorImageCount, forgetEditorImages, suggest } from './suggest-service.ts';
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
 import type { MenuClick } from './menus.ts';
@@ -220,6 +220,7 @@ if (__RECOLOR_TEST__) Object.assign(globalThis, {
     // `npm run bench:hints`: the colour editor's suggested colours, as a content script's request asks (tab -1, frame 0).
     suggest: (source: ImageSource, x: number, y: number, hints?: unknown) =>
       suggest(source, { x, y, hints: validateHints(hints), pageUrl: source.url, frame: { tabId: -1, frameId: 0, partition: 'bench' } }),
+    editorImageCount,
     lastJobTimings,
     engineLoadTimes,
     engineMemory: engineMemoryNow,

@@ -48,6 +48,11 @@ export function forgetEditorImages(tabId: number, frameId?: number): void {
   else ready.dropFrame(tabId, frameId);
 }
 
+/** How many images are kept for editors now (end-to-end tests: the test build's hook). */
+export function editorImageCount(): number {
+  return ready.size;
+}
+
 /**
  * The image made ready: kept by URL for a URL source (found without a fetch); bytes sent along are
  * checked and hashed as ever (no network), then kept by their hash.
