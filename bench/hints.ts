@@ -12,7 +12,11 @@
 //   3. Chromium, the colour editor in a page (the extension's test build): a click on the photo
 //      places a hint, to its result drawn on the editor's canvas (the content script's
 //      `recolor:edit` User Timing measure: message to the background and back, decode, draw).
-//   npm run bench:hints [-- --runs 10 --size 1024x768 --skip-extension]
+//   4. Chromium, the extension's background: the editor's suggested colours for a hint (the
+//      suggest-colors path through the worker hook globalThis.recolor.suggest, the photo's URL as
+//      source, served locally): the first for the image, then one at a new point per run; and how
+//      many times the worker fetched the photo for them.
+//   npm run bench:hints [-- --runs 10 --size 1024x768 --skip-extension | --suggestions-only]
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +39,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '10' },
     size: { type: 'string', default: '1024x768' },
     'skip-extension': { type: 'boolean', default: false },
+    'suggestions-only': { type: 'boolean', default: false },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -53,33 +58,36 @@ const photo = await makePhoto(width, height);
 console.log(`model ${await readModelVersion(modelDir)}; node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`hint placed -> result ready, ${values.size} gray JPEG (${(photo.jpeg.length / 1024).toFixed(0)} KB), ms: median (min-max) of ${runs} after ${WARM_UPS} warm-ups\n`);
 
+const only = values['suggestions-only'];
 // ---- 1. Node, wasm
-const engine = await createEngine({ model: fileModelHandler(path.join(modelDir, 'model.json')), backends: ['wasm'] });
-if (engine.backend.backend !== 'wasm') throw new Error(`asked for wasm, got ${engine.backend.backend}`);
-if (!engine.acceptsHints) console.log(`note: the model has no hint channel; hints are ignored (${engine.modelVersion})`);
-const decoded = await decodeImage(photo.jpeg);
-const engineOnly: number[] = [];
-const whole: number[] = [];
-for (let run = -WARM_UPS; run < runs; run++) {
-  const t0 = performance.now();
-  await engine.colorize(decoded, { hints: hintsFor(run + 100) });
-  const t1 = performance.now();
-  const image = await decodeImage(photo.jpeg);
-  const colored = await engine.colorize(image, { hints: hintsFor(run + 200) });
-  await sharp(Buffer.from(colored.data.buffer, colored.data.byteOffset, colored.data.length), { raw: { width, height, channels: 4 } })
-    .jpeg({ quality: 92 })
-    .toBuffer();
-  const t2 = performance.now();
-  if (run < 0) continue;
-  engineOnly.push(t1 - t0);
-  whole.push(t2 - t1);
+if (!only) {
+  const engine = await createEngine({ model: fileModelHandler(path.join(modelDir, 'model.json')), backends: ['wasm'] });
+  if (engine.backend.backend !== 'wasm') throw new Error(`asked for wasm, got ${engine.backend.backend}`);
+  if (!engine.acceptsHints) console.log(`note: the model has no hint channel; hints are ignored (${engine.modelVersion})`);
+  const decoded = await decodeImage(photo.jpeg);
+  const engineOnly: number[] = [];
+  const whole: number[] = [];
+  for (let run = -WARM_UPS; run < runs; run++) {
+    const t0 = performance.now();
+    await engine.colorize(decoded, { hints: hintsFor(run + 100) });
+    const t1 = performance.now();
+    const image = await decodeImage(photo.jpeg);
+    const colored = await engine.colorize(image, { hints: hintsFor(run + 200) });
+    await sharp(Buffer.from(colored.data.buffer, colored.data.byteOffset, colored.data.length), { raw: { width, height, channels: 4 } })
+      .jpeg({ quality: 92 })
+      .toBuffer();
+    const t2 = performance.now();
+    if (run < 0) continue;
+    engineOnly.push(t1 - t0);
+    whole.push(t2 - t1);
+  }
+  engine.dispose();
+  console.log(`node wasm, engine only (decode kept):           ${formatStats(stats(engineOnly))}`);
+  console.log(`node wasm, decode + engine + JPEG encode:      ${formatStats(stats(whole))}`);
 }
-engine.dispose();
-console.log(`node wasm, engine only (decode kept):           ${formatStats(stats(engineOnly))}`);
-console.log(`node wasm, decode + engine + JPEG encode:      ${formatStats(stats(whole))}`);
 
 // ---- 2. The extension's background in Chromium
-if (!values['skip-extension']) {
+if (!values['skip-extension'] && !only) {
   if (!existsSync(path.join(DIST_CHROME, 'manifest.json'))) throw new Error('dist/test/chrome is missing: run `npm run build` first');
   const bench = await launch({ extension: true, gpu: false });
   try {
@@ -124,7 +132,7 @@ if (!values['skip-extension']) {
 }
 
 // ---- 3. The colour editor in a page: a hint placed (a click) -> its result drawn
-if (!values['skip-extension']) {
+if (!values['skip-extension'] && !only) {
   const server = await startServer({});
   server.set('/photo.jpg', { body: photo.jpeg, type: 'image/jpeg' });
   server.set('/edit.html', { body: `<!doctype html><body style="margin:0"><img id="photo" src="/photo.jpg" alt="photo">`, type: 'text/html' });
@@ -159,6 +167,43 @@ if (!values['skip-extension']) {
     if (measures.length !== WARM_UPS + runs) throw new Error(`expected ${WARM_UPS + runs} edit measures, got ${measures.length}`);
     console.log(`the editor in a page: click -> result drawn (hints 1..${WARM_UPS + runs}):  ${formatStats(stats(measures.slice(WARM_UPS)))}`);
     await dom.detach();
+  } finally {
+    await bench.close();
+    await server.close();
+  }
+}
+
+// ---- 4. Suggested colours in the extension's background, for one image many times
+if (!values['skip-extension']) {
+  const server = await startServer({});
+  let photoFetches = 0;
+  server.set('/photo.jpg', { body: photo.jpeg, type: 'image/jpeg', onServe: () => (photoFetches += 1) });
+  const bench = await launch({ extension: true, gpu: false });
+  try {
+    const worker = await serviceWorker(bench.context);
+    const result = await worker.evaluate(
+      async ([url, points]) => {
+        type Hooks = {
+          loadEngine(): Promise<unknown>;
+          suggest(source: unknown, x: number, y: number, hints: unknown): Promise<{ ok: boolean; error?: string }>;
+        };
+        const { recolor } = globalThis as unknown as { recolor: Hooks };
+        await recolor.loadEngine();
+        const source = { kind: 'url', url };
+        const times: number[] = [];
+        for (const [x, y] of points) {
+          const start = performance.now();
+          const answer = await recolor.suggest(source, x, y, [{ x: 0.5, y: 0.9, color: '#4f9a3a' }]);
+          if (!answer.ok) throw new Error(`suggestion at ${x}, ${y}: ${answer.error}`);
+          times.push(performance.now() - start);
+        }
+        return times;
+      },
+      [`http://${ARCHIVE_HOST}:${server.port}/photo.jpg`, Array.from({ length: 1 + WARM_UPS + runs }, (_, i) => [0.05 + ((i * 0.089) % 0.9), 0.2] as const)] as const,
+    );
+    console.log(`suggested colours (extension background), first for the image: ${result[0].toFixed(0)} ms`);
+    console.log(`suggested colours, same image at a new point each:              ${formatStats(stats(result.slice(1 + WARM_UPS)))}`);
+    console.log(`  the photo fetched by the worker ${photoFetches} time(s) for ${result.length} suggestions`);
   } finally {
     await bench.close();
     await server.close();

@@ -10,6 +10,8 @@ export interface Served {
   body: Buffer | string;
   type: string;
   headers?: Record<string, string>;
+  /** Called each time it is served (a benchmark counting fetches). */
+  onServe?: () => void;
 }
 
 export interface BenchServer {
@@ -45,6 +47,7 @@ export async function startServer(folders: Record<string, string>): Promise<Benc
       response.end('not found');
       return;
     }
+    file.onServe?.();
     response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store', ...file.headers });
     response.end(file.body);
   });

@@ -10,7 +10,7 @@ import { setSiteEnabled, siteOfUrl } from '../shared/sites.ts';
 import { validateHints } from '../shared/hints.ts';
 import { detailOf, failed } from '../shared/result.ts';
 import { cancelTab, colorize, lastJobTimings } from './colorize-service.ts';
-import { suggest } from './suggest-service.ts';
+import { editorImageCount, forgetEditorImages, suggest } from './suggest-service.ts';
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
 import type { MenuClick } from './menus.ts';
@@ -50,6 +50,11 @@ function partitionOf(sender: Runtime.MessageSender): string {
   return `${incognito ? 'private ' : ''}${siteOfUrl(sender.tab?.url ?? '') ?? '(no site)'}`;
 }
 
+/** The frame whose colour editor asks (suggest-service.ts keeps its image for the editor's session). */
+function editorFrameOf(sender: Runtime.MessageSender) {
+  return { tabId: sender.tab?.id ?? -1, frameId: sender.frameId ?? 0, partition: partitionOf(sender) };
+}
+
 function onMenuClick(info: MenuClick, tab: Pick<Tabs.Tab, 'id'> | undefined) {
   return handleMenuClick(info, tab, { refresh: async (tabId) => updateBadge(tabId, await settings) });
 }
@@ -77,7 +82,10 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
       return response;
     }
     case 'suggest-colors':
-      return suggest(request.source, { x: request.x, y: request.y, hints: request.hints, pageUrl: sender.tab?.url, partition: partitionOf(sender) });
+      return suggest(request.source, { x: request.x, y: request.y, hints: request.hints, pageUrl: sender.tab?.url, frame: editorFrameOf(sender) });
+    case 'editor-closed':
+      forgetEditorImages(sender.tab?.id ?? -1, sender.frameId ?? 0);
+      return { ok: true };
     case 'page-status': {
       const tabId = sender.tab?.id as number;
       recordFrameStatus(tabId, sender.frameId ?? 0, request);
@@ -160,6 +168,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
   forgetSkips(tabId);
   cancelTab(tabId);
+  forgetEditorImages(tabId);
 });
 browser.tabs.onUpdated.addListener((tabId, change) => {
   // A top-level load (navigation or reload) starts the count afresh; after a reload the same
@@ -167,6 +176,8 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') {
     forgetFrames(tabId);
     forgetSkips(tabId);
+    // The page's editors are gone with it (a reload too).
+    forgetEditorImages(tabId);
   }
   if (change.status === 'loading' && change.url) cancelTab(tabId);
   if (change.status === 'loading' || change.status === 'complete') void settings.then((s) => updateBadge(tabId, s));
@@ -206,6 +217,10 @@ if (__RECOLOR_TEST__) Object.assign(globalThis, {
         partition: 'bench',
         useCache: true,
       }),
+    // `npm run bench:hints`: the colour editor's suggested colours, as a content script's request asks (tab -1, frame 0).
+    suggest: (source: ImageSource, x: number, y: number, hints?: unknown) =>
+      suggest(source, { x, y, hints: validateHints(hints), pageUrl: source.url, frame: { tabId: -1, frameId: 0, partition: 'bench' } }),
+    editorImageCount,
     lastJobTimings,
     engineLoadTimes,
     engineMemory: engineMemoryNow,

@@ -58,6 +58,11 @@ export class ColorizeClient {
     }
   }
 
+  /** The colour editor closed: the background drops the image it kept for its suggestions. */
+  async editorClosed(): Promise<void> {
+    await this.port.request({ type: 'editor-closed' }, this.timeoutMs).catch(() => undefined);
+  }
+
   /** The image as the background gets it: its URL, or its bytes read here (null: it would not load). */
   private async source(ask: Ask, readHere: boolean): Promise<ImageSource | null> {
     if (!readHere) return { kind: 'url', url: ask.url };

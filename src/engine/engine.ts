@@ -7,7 +7,7 @@ import { colorizeImage, modelInputChannels, predictAb, type StageTimings } from 
 import { HINT_CHANNELS } from './hint-input.ts';
 import { binReader, suggestColors } from './suggest.ts';
 import type { BinReader } from './suggest.ts';
-import type { BackendReport, ColorizeOptions, ColorSuggestions, Engine, EngineConfig, RgbaImage, SuggestOptions } from './types.ts';
+import type { BackendReport, ColorizeOptions, ColorSuggestions, Engine, EngineConfig, RgbaImage, SuggestionImage, SuggestOptions } from './types.ts';
 import { WORKING_SIZE } from './working-input.ts';
 
 class TfEngine implements Engine {
@@ -36,7 +36,7 @@ class TfEngine implements Engine {
     return this.queued(() => colorizeImage(this.model, image, options, this.timings));
   }
 
-  suggestColors(image: RgbaImage, options: SuggestOptions): Promise<ColorSuggestions | null> {
+  suggestColors(image: RgbaImage | SuggestionImage, options: SuggestOptions): Promise<ColorSuggestions | null> {
     const bins = this.bins;
     return this.queued(async () => (bins ? suggestColors(bins, this.model, image, options) : null));
   }

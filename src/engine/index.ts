@@ -5,6 +5,7 @@ export type {
   ColorizeOptions,
   ColorHint,
   SuggestOptions,
+  SuggestionImage,
   ColorSuggestion,
   ColorSuggestions,
   BackendName,
@@ -21,6 +22,7 @@ export { chooseBackend } from './backend-choice.ts';
 export { probeBackendEnvironment } from './backend-probe.ts';
 export { rgbaToLab, labToRgba, rgbaToLightnessF } from './lab-buffers.ts';
 export { lastTimings } from './engine.ts';
+export { suggestionImage } from './suggest.ts';
 export { checkHints, parseHexColor, HintError, type CheckedHint } from './hints.ts';
 export { engineMemory, type EngineMemory } from './memory.ts';
 export type { StageTimings } from './colorize.ts';

@@ -9,7 +9,7 @@ import { decodeImage } from '../../src/cli/image-io.ts';
 import { predictAb } from './colorize.ts';
 import { hintInput } from './hint-input.ts';
 import { checkHints } from './hints.ts';
-import { createEngine, type Engine, type RgbaImage } from './index.ts';
+import { createEngine, suggestionImage, type Engine, type RgbaImage } from './index.ts';
 import { workingGeometry, workingInput } from './working-input.ts';
 import { blockModelArtifacts } from '../../test/support/block-model.ts';
 import { engineConfig, grayGradient, HAS_MODEL } from '../../test/support/engine-test-images.ts';
@@ -62,6 +62,16 @@ describe.skipIf(!HAS_MODEL || info.inputChannels !== 4)('suggested colours from 
     const green = '#4f9a3a';
     const grass = (await engine.suggestColors(photo, { ...GRASS, hints: [{ ...GRASS, color: green }] }))!;
     expect(hueDistance(polarHue(grass.colors[0].a, grass.colors[0].b), hexColor(green).hue)).toBeLessThan(35);
+  });
+
+  it.each([
+    { name: 'sky, no hints', point: SKY, hints: [] },
+    { name: 'grass, a green hint there', point: GRASS, hints: [{ ...GRASS, color: '#4f9a3a' }] },
+    { name: 'a corner, two hints', point: { x: 1, y: 1 }, hints: [{ ...SKY, color: '#3f7fcf' }, { ...GRASS, color: '#c0392b' }] },
+  ])('$name: the image made ready once (suggestionImage) gives the very suggestions its pixels give', async ({ point, hints }) => {
+    const ready = suggestionImage(photo);
+    expect(ready.plane.length).toBe(ready.geo.size * ready.geo.size);
+    expect(await engine.suggestColors(ready, { ...point, hints })).toEqual(await engine.suggestColors(photo, { ...point, hints }));
   });
 
   it('gives at most `count` colours, and checks its point', async () => {

@@ -3,7 +3,9 @@
 // train/export.py) before the decode layer ('ab') turns them into one colour. The decode layer's
 // kernel holds the bin centres times the export's chroma scale; the swatches are the centres
 // themselves. The probabilities are the annealed ones the decode uses (temperature folded into the
-// logits), which changes their spread, not their order.
+// logits), which changes their spread, not their order. The editor asks about one image many
+// times: suggestionImage() makes its network input once (a few hundred KB, whatever the photo's
+// size), and suggestColors() takes either that or the pixels.
 import * as tf from '@tensorflow/tfjs';
 import type { LayersModel } from '@tensorflow/tfjs';
 import { binPeaks } from './bin-peaks.ts';
@@ -11,7 +13,7 @@ import { checkImage, modelInputChannels } from './colorize.ts';
 import { HINT_CHANNELS, hintInput, hintPixel } from './hint-input.ts';
 import { checkHints } from './hints.ts';
 import { labToSrgb } from '../shared/lab.ts';
-import type { ColorSuggestions, RgbaImage, SuggestOptions } from './types.ts';
+import type { ColorSuggestions, RgbaImage, SuggestionImage, SuggestOptions } from './types.ts';
 import { workingGeometry, workingInput, WORKING_SIZE } from './working-input.ts';
 
 export const PROBS_LAYER = 'bin_probs';
@@ -38,17 +40,27 @@ export function binReader(model: LayersModel, chromaScale: number): BinReader | 
   return { probs, weighted: kernel.dataSync() as Float32Array, chromaScale };
 }
 
+/** The image's lightness as the network sees it, for any number of suggestions at its points. */
+export function suggestionImage(image: RgbaImage): SuggestionImage {
+  checkImage(image);
+  const { width, height, data } = image;
+  const geo = workingGeometry(width, height, WORKING_SIZE);
+  return { plane: workingInput(data, width, height, geo), geo };
+}
+
 const hex = (v: number) => Math.round(v).toString(16).padStart(2, '0');
 
-export async function suggestColors(reader: BinReader, model: LayersModel, image: RgbaImage, options: SuggestOptions): Promise<ColorSuggestions> {
-  checkImage(image);
+export async function suggestColors(
+  reader: BinReader,
+  model: LayersModel,
+  image: RgbaImage | SuggestionImage,
+  options: SuggestOptions,
+): Promise<ColorSuggestions> {
   const { x, y } = options;
   if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) throw new RangeError(`point must be fractions 0..1 of the image, got ${x}, ${y}`);
   const count = Math.max(1, Math.min(MAX_SUGGESTIONS, Math.floor(options.count ?? DEFAULT_SUGGESTIONS)));
   const hints = checkHints(options.hints);
-  const { width, height, data } = image;
-  const geo = workingGeometry(width, height, WORKING_SIZE);
-  const plane = workingInput(data, width, height, geo);
+  const { plane, geo } = 'plane' in image ? image : suggestionImage(image);
   const channels = modelInputChannels(model);
   const input = channels === HINT_CHANNELS ? hintInput(plane, hints, geo) : plane;
   const [col, row] = hintPixel(x, y, geo);

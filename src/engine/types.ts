@@ -31,6 +31,16 @@ export interface SuggestOptions {
   count?: number;
 }
 
+/**
+ * An image made ready for suggestions (suggestionImage()): the network's lightness input, so many
+ * suggestions on one image need neither its pixels nor their conversion again.
+ */
+export interface SuggestionImage {
+  /** The normalized, padded lightness plane, size * size floats. */
+  plane: Float32Array;
+  geo: { size: number; width: number; height: number };
+}
+
 export interface ColorSuggestion {
   /** The colour's CIE Lab a*, b* (a bin centre of the model's output). */
   a: number;
@@ -68,7 +78,7 @@ export interface Engine {
    * The model's likeliest colours at a point, for a new hint; queued like colorize. Null where the
    * model has no bin probabilities to read (models not exported by train/export.py).
    */
-  suggestColors(image: RgbaImage, options: SuggestOptions): Promise<ColorSuggestions | null>;
+  suggestColors(image: RgbaImage | SuggestionImage, options: SuggestOptions): Promise<ColorSuggestions | null>;
   dispose(): void;
 }
 

@@ -162,6 +162,8 @@ const BACKGROUND = {
     shape: { source: isSource, x: isFraction, y: isFraction, hints: optional(isHintList) },
     response: answer<SuggestResponse>(),
   },
+  /** The colour editor closed: what the background kept for its suggestions (editor-images.ts) is dropped. */
+  'editor-closed': { from: 'content-script', shape: {}, response: answer<{ ok: true }>() },
   /** The page's counts, for the toolbar badge and menu. */
   'page-status': {
     from: 'content-script',

@@ -3,7 +3,9 @@
 // colour in the saved full-resolution PNG measured against its hint; undo and redo give back the
 // very results of before; Apply swaps the result in with no box moved, "Show original" still
 // works, and a revisit shows the edited version; the same on a page whose CSP allows only its own
-// images; and the whole path by keyboard, Esc closing. The editor's parts are reached as a user
+// images; the whole path by keyboard, Esc closing; the strength slider live while dragged (one
+// request at a time, not one per value) and by arrow keys; and, the editor being modal, a wheel
+// over it leaves the page where it was while its side panel still scrolls. The editor's parts are reached as a user
 // reaches them (support/editor-dom.ts).
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -231,8 +233,12 @@ test('keyboard only: the hover control opens it, arrows and Enter place a hint, 
   await page.keyboard.press('Delete');
   expect(await dom.waitIdle()).toBe('0 hints');
   await skyHintByKeys();
+  // The photo made ready for suggestions is kept while the editor is open, and dropped when it closes.
+  const kept = () => env.inWorker(() => (globalThis as unknown as { recolor: { editorImageCount(): number } }).recolor.editorImageCount());
+  expect(await kept()).toBe(1);
   await page.keyboard.press('Escape');
   await expect.poll(() => dom.isOpen()).toBe(false);
+  await expect.poll(kept).toBe(0);
   expect(await page.$eval('#photo', (img) => (img as HTMLImageElement).currentSrc)).toBe(first); // not applied
 
   await open();
@@ -247,6 +253,79 @@ test('keyboard only: the hover control opens it, arrows and Enter place a hint, 
   await page.keyboard.press('Enter');
   await expect.poll(() => dom.isOpen()).toBe(false);
   await expect.poll(() => page.$eval('#photo', (img) => (img as HTMLImageElement).currentSrc)).not.toBe(first);
+  await dom.detach();
+  await page.close();
+});
+
+test('strength: live while dragged, coalesced, and by arrow keys; a wheel over the backdrop or the photo leaves the page still, the side panel scrolls', async () => {
+  const page = await env.browser.context.newPage();
+  // Low enough that the side panel has more than it shows (it scrolls), on a page taller than the window.
+  await page.setViewportSize({ width: 1000, height: 420 });
+  await page.goto(env.archiveUrl('/modal.html', { html: `${body}<div style="height: 3000px">more page</div>` }));
+  await waitSwapped(page, 'photo');
+  await page.evaluate(() => scrollTo(0, 150));
+  const dom = await openFromMenu(page);
+  const entries = () => env.inWorker(async () => ((await (globalThis as unknown as { recolor: { cacheStats(): Promise<{ entries: number }> } }).recolor.cacheStats()).entries));
+  const slider = () => dom.part((p) => p.name === 'input' && p.attributes.type === 'range' && p.attributes.max === '150', 'strength slider');
+
+  // Keyboard: the photo has the focus; Tab, Tab reaches the strength slider; an arrow asks at once.
+  const start = Number(await dom.property(await slider(), 'value'));
+  let before = await entries();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowLeft');
+  await dom.waitIdle();
+  expect(Number(await dom.property(await slider(), 'value'))).toBe(start - 1);
+  expect(await entries()).toBe(before + 1);
+
+  // A drag: results come while the button is still held, and far fewer than the values passed.
+  before = await entries();
+  const box = await dom.box(await slider());
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + (box.width * (start - 1)) / 150, y);
+  await page.mouse.down();
+  const steps = 30;
+  await page.mouse.move(box.x + box.width * 0.2, y, { steps });
+  await expect.poll(entries, { timeout: 60_000 }).toBeGreaterThan(before);
+  const dragged = Number(await dom.property(await slider(), 'value'));
+  await page.mouse.up();
+  await dom.waitIdle();
+  const added = (await entries()) - before;
+  console.log(`strength dragged from ${start - 1} to ${dragged} in ${steps} moves: ${added} results made`);
+  expect(dragged).toBeLessThan(start - 20);
+
+  // Values faster than results (41 within one task): the one asked first and the last, no more.
+  before = await entries();
+  await dom.slideThrough(await slider(), Array.from({ length: 41 }, (_, i) => 150 - i));
+  await dom.waitIdle();
+  expect(Number(await dom.property(await slider(), 'value'))).toBe(110);
+  expect(await entries()).toBe(before + 2);
+
+  // The editor is modal: wheels over the backdrop and over the photo leave the page where it was.
+  const pageY = () => page.evaluate(() => window.scrollY);
+  const held = await pageY();
+  expect(held).toBe(150);
+  await page.mouse.move(5, 200);
+  await page.mouse.wheel(0, 400);
+  const canvas = await dom.box(await dom.part((p) => p.name === 'canvas', 'canvas'));
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  await page.mouse.wheel(0, 400);
+  await page.waitForTimeout(500);
+  expect(await pageY()).toBe(held);
+
+  // The side panel scrolls under the wheel, to its end; the page still does not.
+  const side = await dom.part((p) => p.attributes.class === 'side', 'side panel');
+  const [height, view] = [Number(await dom.property(side, 'scrollHeight')), Number(await dom.property(side, 'clientHeight'))];
+  expect(height).toBeGreaterThan(view);
+  const panel = await dom.box(side);
+  await page.mouse.move(panel.x + panel.width / 2, panel.y + panel.height - 5);
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, 400);
+  await expect.poll(async () => Number(await dom.property(side, 'scrollTop'))).toBeGreaterThan(0);
+  await page.waitForTimeout(500);
+  expect(await pageY()).toBe(held);
+
+  await page.keyboard.press('Escape');
+  await expect.poll(() => dom.isOpen()).toBe(false);
   await dom.detach();
   await page.close();
 });

@@ -20,7 +20,7 @@ h2 { font-size: 16px; margin: 0; font-weight: 650; }
 @media (prefers-reduced-motion: reduce) { .busy .spinner { animation: none; border-color: var(--accent); } }
 .stage { position: relative; min-width: 0; min-height: 0; display: flex; align-items: center; justify-content: center; padding: 12px; background: var(--button); }
 canvas { display: block; cursor: crosshair; touch-action: none; max-width: 100%; max-height: 100%; }
-.side { display: flex; flex-direction: column; gap: 12px; padding: 12px 14px; overflow: auto; border-left: 1px solid var(--line); }
+.side { display: flex; flex-direction: column; gap: 12px; padding: 12px 14px; overflow: auto; overscroll-behavior: contain; border-left: 1px solid var(--line); }
 label, .label { display: flex; flex-direction: column; gap: 4px; font-size: 13px; color: var(--fg); }
 fieldset { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px 10px; margin: 0; display: flex; flex-direction: column; gap: 8px; }
 fieldset:disabled { opacity: .55; }

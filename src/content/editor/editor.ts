@@ -15,6 +15,7 @@ import { EDITOR_CSS } from './editor-css.ts';
 import { amend, canRedo, canUndo, edit, emptyHistory, hintAt, messageHints, redo, undo } from './hint-history.ts';
 import type { EditorHint, HintEdit, History } from './hint-history.ts';
 import { Latest } from './latest.ts';
+import { holdPageScroll } from './scroll-lock.ts';
 import { measureSince } from '../timing.ts';
 import { download, pngOf, saveName } from './save.ts';
 
@@ -195,7 +196,9 @@ export class ColorEditor {
     help.textContent = t('editHelp');
 
     this.compare.addEventListener('input', () => this.draw());
-    this.strengthInput.addEventListener('change', () => {
+    // Live while dragging (and on each arrow key): every value asks, and Latest (latest.ts) keeps
+    // one request in flight with only the newest waiting, so a drag costs no queue of passes.
+    this.strengthInput.addEventListener('input', () => {
       this.strength = Number(this.strengthInput.value) / 100;
       this.refresh();
     });
@@ -242,6 +245,8 @@ export class ColorEditor {
     for (const type of ['keydown', 'keyup', 'keypress', 'pointerdown', 'mousedown', 'click', 'wheel', 'contextmenu']) {
       backdrop.addEventListener(type, (event) => event.stopPropagation());
     }
+    // Modal: the page behind does not scroll under it (the side panel still does).
+    holdPageScroll(backdrop);
     addEventListener('resize', this.onResize);
     this.refreshControls();
     this.canvas.focus();

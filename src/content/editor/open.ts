@@ -1,6 +1,7 @@
 // Opens the colour editor for one image of the page: wires the editor (editor.ts) to the content
 // script's client (the background's colorize and suggest-colors messages, with the image sent as
-// the page's automatic requests send it) and to the coordinator's apply. One editor at a time.
+// the page's automatic requests send it; editor-closed when it closes) and to the coordinator's
+// apply. One editor at a time.
 import type { ColorizedImage } from '../../shared/messages.ts';
 import type { ColorizeClient } from '../colorize-client.ts';
 import { loadDetached } from '../pixels.ts';
@@ -33,6 +34,7 @@ export async function openEditor(request: EditRequest): Promise<{ ok: boolean; e
     apply: request.apply,
     closed: () => {
       if (current === editor) current = undefined;
+      void client.editorClosed();
     },
   });
   current = editor;

@@ -125,12 +125,35 @@ export class EditorDom {
   }
 
   private async setValue(input: Part, value: string): Promise<void> {
-    const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId: input.nodeId })) as { object: { objectId: string } };
-    await this.cdp.send('Runtime.callFunctionOn', {
+    await this.callOn(input, `function (v) { this.value = v; this.dispatchEvent(new Event('input', { bubbles: true })); this.dispatchEvent(new Event('change', { bubbles: true })); }`, value);
+  }
+
+  /**
+   * A slider moved through `values` within one task, as a fast drag gives several values between
+   * two frames: an input event for each, then one change.
+   */
+  async slideThrough(input: Part, values: number[]): Promise<void> {
+    await this.callOn(
+      input,
+      `function (values) { for (const v of values) { this.value = String(v); this.dispatchEvent(new Event('input', { bubbles: true })); } this.dispatchEvent(new Event('change', { bubbles: true })); }`,
+      values,
+    );
+  }
+
+  /** A part's DOM property now (a slider's value, a panel's scrollTop), read as DevTools reads it. */
+  async property(part: Part, name: string): Promise<unknown> {
+    return this.callOn(part, 'function (name) { return this[name]; }', name);
+  }
+
+  private async callOn(part: Part, functionDeclaration: string, argument: unknown): Promise<unknown> {
+    const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId: part.nodeId })) as { object: { objectId: string } };
+    const { result } = (await this.cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
-      functionDeclaration: `function (v) { this.value = v; this.dispatchEvent(new Event('input', { bubbles: true })); this.dispatchEvent(new Event('change', { bubbles: true })); }`,
-      arguments: [{ value }],
-    });
+      functionDeclaration,
+      arguments: [{ value: argument }],
+      returnByValue: true,
+    })) as { result: { value?: unknown } };
+    return result.value;
   }
 
   /** Waits until the editor's status says it is up to date (no request in flight). */
