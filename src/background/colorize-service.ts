@@ -2,7 +2,8 @@
 // content script read; for automatic requests, only once the detector has called the image a
 // black-and-white or toned photo (so the page's main thread never decodes or measures it).
 // Bounded: fetches are limited in image-fetch.ts, decodes run one at a time with a watchdog, and
-// the model's jobs wait in a bounded queue (job-queue.ts).
+// the model's jobs wait in a bounded queue (job-queue.ts). The colour editor's requests find the
+// image decoded and made ready once for its session (editor-image-keeper.ts).
 import pLimit from 'p-limit';
 import { base64ToBytes, bytesToBase64 } from '../shared/base64.ts';
 import type { ColorHint } from '../shared/hints.ts';
@@ -12,6 +13,9 @@ import type { FailCode } from '../shared/result.ts';
 import { DETECT_MAX_SIDE, detectImageKind } from '../detect/index.ts';
 import type { Detection } from '../detect/index.ts';
 import { lastTimings } from '../engine/index.ts';
+import type { PreparedImage, RgbaImage } from '../engine/index.ts';
+import { EditorImageKeeper } from './editor-image-keeper.ts';
+import type { EditorFrame } from './editor-images.ts';
 import { loadEngine, modelVersion } from './engine-host.ts';
 import { decodeBitmap, decodeImage, encodeImage, hasTransparency, pixelsOf } from './image-codec.ts';
 import { recallEdit, rememberEdit } from './hint-memory.ts';
@@ -32,6 +36,31 @@ const decodeSlots = pLimit(MAX_DECODES);
 /** Images being fetched or looked at by the detector at once (the fetches themselves: image-fetch.ts). */
 const MAX_INTAKE = 2;
 const intake = pLimit(MAX_INTAKE);
+
+/** How many times the background decoded an image for the model (end-to-end tests: the test build's hook). */
+let decodes = 0;
+
+/** The bytes decoded and fitted within MAX_WORK_SIDE, in a decode slot. */
+function decodeForWork(bytes: Uint8Array<ArrayBuffer>, mime: string) {
+  decodes += 1;
+  return decoding(() => decodeImage(bytes, mime, MAX_WORK_SIDE));
+}
+
+/** The colour editors' images, decoded once per editor session (colorizes and suggestions share them). */
+export const editorImages = new EditorImageKeeper(decodeForWork);
+
+/** The frame's editor closed, or its tab closed or navigated (frameId undefined): its images go. */
+export function forgetEditorImages(tabId: number, frameId?: number): void {
+  editorImages.forget(tabId, frameId);
+}
+
+/** How many images are kept for editors now, and how many decodes for the model so far (test build hooks). */
+export function editorImageCount(): number {
+  return editorImages.size;
+}
+export function decodeCount(): number {
+  return decodes;
+}
 
 /** `work`, limited to MAX_DECODES at once; its slot is freed after DECODE_TIMEOUT_MS whatever happens. */
 export function decoding<T>(work: () => Promise<T>, dispose?: (late: T) => void): Promise<T> {
@@ -144,6 +173,28 @@ export interface ColorizeOptions {
   partition: string;
   /** Whether the persistent cache may be used (not for a private tab: result-cache.ts). */
   useCache: boolean;
+  /** The frame whose colour editor asks: the decoded image is kept for its session (editor-image-keeper.ts). */
+  editor?: EditorFrame;
+}
+
+/**
+ * What the model's job colorizes: an editor's kept image (decoded on its first request), else the
+ * automatic request's decode, else a decode now.
+ */
+async function workImage(source: ImageSource, fetched: FetchedImage, decoded: ImageBitmap | undefined, editor: EditorFrame | undefined): Promise<{
+  work: RgbaImage | PreparedImage;
+  transparent: boolean;
+  sourceWidth: number;
+  sourceHeight: number;
+}> {
+  if (editor) {
+    const kept = await editorImages.of(editor, source, fetched);
+    return { work: kept.prepared, transparent: kept.transparent, sourceWidth: kept.sourceWidth, sourceHeight: kept.sourceHeight };
+  }
+  const { image, sourceWidth, sourceHeight } = decoded
+    ? { image: await pixelsOf(decoded, MAX_WORK_SIDE), sourceWidth: decoded.width, sourceHeight: decoded.height }
+    : await decodeForWork(fetched.bytes, fetched.mime);
+  return { work: image, transparent: hasTransparency(image), sourceWidth, sourceHeight };
 }
 
 export async function colorize(source: ImageSource, options: ColorizeOptions): Promise<ColorizeResponse> {
@@ -194,16 +245,12 @@ export async function colorize(source: ImageSource, options: ColorizeOptions): P
       (await queue.run(key, priority, async () => {
         const engine = await stage('engine', () => loadEngine());
         const t4 = performance.now();
-        const { image: pixels, sourceWidth, sourceHeight } = await stage('decode', async () =>
-          decoded
-            ? { image: await pixelsOf(decoded, MAX_WORK_SIDE), sourceWidth: decoded.width, sourceHeight: decoded.height }
-            : decoding(() => decodeImage(image.bytes, image.mime, MAX_WORK_SIDE)),
-        );
+        const { work, transparent, sourceWidth, sourceHeight } = await stage('decode', () => workImage(source, image, decoded, options.editor));
         const t5 = performance.now();
-        const colored = await stage('engine', () => engine.colorize(pixels, { strength, hints }));
+        const colored = await stage('engine', () => engine.colorize(work, { strength, hints }));
         const stages = lastTimings(engine);
         const t6 = performance.now();
-        const encoded = await encodeImage(colored, hasTransparency(pixels));
+        const encoded = await encodeImage(colored, transparent);
         const t7 = performance.now();
         const entry: CachedResult = {
           key,

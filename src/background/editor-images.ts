@@ -1,11 +1,12 @@
-// The colour editor's images, made ready for suggested colours (the network's input), kept for the
-// editor's session so that suggestion after suggestion on one image neither fetches nor decodes it
-// again. An entry belongs to the frame whose editor asked (tab, frame, top-level site; a private
+// The colour editor's images, decoded and made ready for the network (editor-image-keeper.ts),
+// kept for the editor's session so that colorize after colorize (one per hint or strength) and
+// suggestion after suggestion on one image do not decode it again (suggestions do not fetch it
+// either). An entry belongs to the frame whose editor asked (tab, frame, top-level site; a private
 // tab's site is its own, index.ts partitionOf) and to the image (its URL, or the hash of bytes sent
 // along). Its lifetime: until that frame's editor closes (the 'editor-closed' message), its tab
 // closes or navigates, it is pushed out by newer ones (MAX_ENTRIES, MAX_BYTES), or it goes unused
 // for IDLE_MS (checked whenever the store is used: the background itself is unloaded when idle).
-// No browser API here: suggest-service.ts and index.ts feed it.
+// No browser API here: editor-image-keeper.ts and index.ts feed it.
 
 /** The frame whose editor asked. */
 export interface EditorFrame {
@@ -22,8 +23,13 @@ export interface EditorImageLimits {
 
 /** One editor open at a time per frame; two covers a second frame or tab with its own. */
 export const MAX_ENTRIES = 2;
-/** An entry is one 256x256 float plane (256 KB): this only matters for larger values. */
-export const MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * An entry is the editor's image decoded and fitted within MAX_WORK_SIDE (RGBA: at most 3072x3072,
+ * 36 MiB) with its 256x256 lightness plane (256 KiB): editor-image-keeper.ts. 40 MiB (41,943,040
+ * bytes) holds the largest such image, or two of up to 20 MiB each (2560x1920); a larger second
+ * image pushes the first out, which is then decoded again if its editor asks again.
+ */
+export const MAX_BYTES = 40 * 1024 * 1024;
 export const IDLE_MS = 10 * 60_000;
 
 interface Entry<V> {

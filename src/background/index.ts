@@ -9,8 +9,8 @@ import { onSettingsChanged, repairSettings, updateSettings } from '../shared/set
 import { setSiteEnabled, siteOfUrl } from '../shared/sites.ts';
 import { validateHints } from '../shared/hints.ts';
 import { detailOf, failed } from '../shared/result.ts';
-import { cancelTab, colorize, lastJobTimings } from './colorize-service.ts';
-import { editorImageCount, forgetEditorImages, suggest } from './suggest-service.ts';
+import { cancelTab, colorize, decodeCount, editorImageCount, forgetEditorImages, lastJobTimings } from './colorize-service.ts';
+import { suggest } from './suggest-service.ts';
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
 import type { MenuClick } from './menus.ts';
@@ -50,7 +50,7 @@ function partitionOf(sender: Runtime.MessageSender): string {
   return `${incognito ? 'private ' : ''}${siteOfUrl(sender.tab?.url ?? '') ?? '(no site)'}`;
 }
 
-/** The frame whose colour editor asks (suggest-service.ts keeps its image for the editor's session). */
+/** The frame whose colour editor asks (its image is kept for the editor's session: editor-image-keeper.ts). */
 function editorFrameOf(sender: Runtime.MessageSender) {
   return { tabId: sender.tab?.id ?? -1, frameId: sender.frameId ?? 0, partition: partitionOf(sender) };
 }
@@ -77,6 +77,7 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
         pageUrl,
         partition: partitionOf(sender),
         useCache: cacheAllowed(sender.tab),
+        ...(request.editor === true && { editor: editorFrameOf(sender) }),
       });
       noteColorizeResult(sender.tab?.id, request.source.url, response);
       return response;
@@ -189,6 +190,9 @@ async function setSite(host: string, enabled: boolean): Promise<void> {
   await settings;
 }
 
+/** The editor the benchmark's hooks ask as. */
+const BENCH_EDITOR = { tabId: -1, frameId: 0, partition: 'bench' };
+
 // For end-to-end tests, benchmarks and the demo launcher, in the test build only (dist/test/chrome:
 // src/build-flags.d.ts): a native menu can't be clicked by a test.
 if (__RECOLOR_TEST__) Object.assign(globalThis, {
@@ -205,8 +209,9 @@ if (__RECOLOR_TEST__) Object.assign(globalThis, {
     // `npm run bench`: the colorize path a content script's request takes, without the messaging;
     // `automatic` as auto-colorizing asks (the detector first), else as the menu does.
     // The image's own host stands in for the page (the benchmark serves both locally). `hints`:
-    // as the colour editor asks (checked here as a message's are).
-    colorize: async (source: ImageSource, automatic = false, hints?: unknown) =>
+    // as the colour editor asks (checked here as a message's are); `editor`: the image kept for an
+    // editor's session as the editor's requests have it (tab -1, frame 0).
+    colorize: async (source: ImageSource, automatic = false, hints?: unknown, editor = false) =>
       colorize(source, {
         priority: automatic ? 'visible' : 'user',
         strength: (await settings).strength,
@@ -216,11 +221,13 @@ if (__RECOLOR_TEST__) Object.assign(globalThis, {
         pageUrl: source.url,
         partition: 'bench',
         useCache: true,
+        ...(editor && { editor: BENCH_EDITOR }),
       }),
     // `npm run bench:hints`: the colour editor's suggested colours, as a content script's request asks (tab -1, frame 0).
     suggest: (source: ImageSource, x: number, y: number, hints?: unknown) =>
-      suggest(source, { x, y, hints: validateHints(hints), pageUrl: source.url, frame: { tabId: -1, frameId: 0, partition: 'bench' } }),
+      suggest(source, { x, y, hints: validateHints(hints), pageUrl: source.url, frame: BENCH_EDITOR }),
     editorImageCount,
+    decodeCount,
     lastJobTimings,
     engineLoadTimes,
     engineMemory: engineMemoryNow,

@@ -28,6 +28,8 @@ export interface Ask {
   hints?: ColorHint[];
   strength?: number;
   remember?: boolean;
+  /** The colour editor asks: the background keeps the image decoded until the editor closes. */
+  editor?: boolean;
 }
 
 const isWeb = (url: string) => /^https?:/.test(url);
@@ -58,7 +60,7 @@ export class ColorizeClient {
     }
   }
 
-  /** The colour editor closed: the background drops the image it kept for its suggestions. */
+  /** The colour editor closed: the background drops the image it kept for the editor. */
   async editorClosed(): Promise<void> {
     await this.port.request({ type: 'editor-closed' }, this.timeoutMs).catch(() => undefined);
   }
@@ -76,9 +78,18 @@ export class ColorizeClient {
     try {
       const source = await this.source(ask, readHere);
       if (!source) return failed('unreachable', 'image did not load');
-      const { hints, strength, remember } = ask;
+      const { hints, strength, remember, editor } = ask;
       return await this.port.request(
-        { type: 'colorize', source, priority: ask.priority, detect: ask.detect, ...(hints && { hints }), ...(strength !== undefined && { strength }), ...(remember && { remember }) },
+        {
+          type: 'colorize',
+          source,
+          priority: ask.priority,
+          detect: ask.detect,
+          ...(hints && { hints }),
+          ...(strength !== undefined && { strength }),
+          ...(remember && { remember }),
+          ...(editor && { editor }),
+        },
         this.timeoutMs,
       );
     } catch (error) {

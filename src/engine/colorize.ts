@@ -1,13 +1,14 @@
 // One colorization: full-resolution lightness -> 256 working input -> model -> ab grid ->
-// full-resolution compose. Tensors live only inside tf.tidy or are disposed right after reading.
+// full-resolution compose. A prepared image (prepared.ts) brings its working input made already.
+// Tensors live only inside tf.tidy or are disposed right after reading.
 import * as tf from '@tensorflow/tfjs';
 import type { LayersModel } from '@tensorflow/tfjs';
 import { clampStrength } from '../shared/strength.ts';
 import { composeColor } from './compose.ts';
 import { HINT_CHANNELS, hintInput } from './hint-input.ts';
 import { checkHints } from './hints.ts';
-import type { ColorizeOptions, RgbaImage } from './types.ts';
-import { workingGeometry, workingInput, WORKING_SIZE } from './working-input.ts';
+import { isPrepared, suggestionImage } from './prepared.ts';
+import type { ColorizeOptions, PreparedImage, RgbaImage } from './types.ts';
 
 /** Milliseconds per stage of the last call (benchmarks; not part of the public contract). */
 export interface StageTimings {
@@ -17,16 +18,6 @@ export interface StageTimings {
   model: number;
   /** Upsampling ab and converting to sRGB at full resolution. */
   compose: number;
-}
-
-export function checkImage(image: RgbaImage): void {
-  const { width, height, data } = image;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    throw new RangeError(`image size must be positive integers, got ${width}x${height}`);
-  }
-  if (data.length !== width * height * 4) {
-    throw new RangeError(`RGBA data has ${data.length} bytes, expected ${width * height * 4} for ${width}x${height}`);
-  }
 }
 
 /** Input channels of a loaded model: 1 (L only) or 4 (L and the hint channels). */
@@ -63,18 +54,16 @@ export async function predictAb(model: LayersModel, input: Float32Array, size: n
 
 export async function colorizeImage(
   model: LayersModel,
-  image: RgbaImage,
+  image: RgbaImage | PreparedImage,
   options: ColorizeOptions = {},
   timings?: StageTimings,
 ): Promise<RgbaImage> {
-  checkImage(image);
   // Malformed hints are an error with any model; a 1-channel model then ignores valid ones.
   const hints = checkHints(options.hints);
   const channels = modelInputChannels(model);
-  const { width, height, data } = image;
   const t0 = performance.now();
-  const geo = workingGeometry(width, height, WORKING_SIZE);
-  const plane = workingInput(data, width, height, geo);
+  const { plane, geo } = isPrepared(image) ? image : suggestionImage(image);
+  const { width, height, data } = isPrepared(image) ? image.pixels : image;
   const input = channels === HINT_CHANNELS ? hintInput(plane, hints, geo) : plane;
   const t1 = performance.now();
   const ab = await predictAb(model, input, geo.size);

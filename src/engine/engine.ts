@@ -7,7 +7,7 @@ import { colorizeImage, modelInputChannels, predictAb, type StageTimings } from 
 import { HINT_CHANNELS } from './hint-input.ts';
 import { binReader, suggestColors } from './suggest.ts';
 import type { BinReader } from './suggest.ts';
-import type { BackendReport, ColorizeOptions, ColorSuggestions, Engine, EngineConfig, RgbaImage, SuggestionImage, SuggestOptions } from './types.ts';
+import type { BackendReport, ColorizeOptions, ColorSuggestions, Engine, EngineConfig, PreparedImage, RgbaImage, SuggestionImage, SuggestOptions } from './types.ts';
 import { WORKING_SIZE } from './working-input.ts';
 
 class TfEngine implements Engine {
@@ -32,7 +32,7 @@ class TfEngine implements Engine {
     return this.channels === HINT_CHANNELS;
   }
 
-  colorize(image: RgbaImage, options?: ColorizeOptions): Promise<RgbaImage> {
+  colorize(image: RgbaImage | PreparedImage, options?: ColorizeOptions): Promise<RgbaImage> {
     return this.queued(() => colorizeImage(this.model, image, options, this.timings));
   }
 

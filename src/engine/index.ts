@@ -6,6 +6,7 @@ export type {
   ColorHint,
   SuggestOptions,
   SuggestionImage,
+  PreparedImage,
   ColorSuggestion,
   ColorSuggestions,
   BackendName,
@@ -22,7 +23,7 @@ export { chooseBackend } from './backend-choice.ts';
 export { probeBackendEnvironment } from './backend-probe.ts';
 export { rgbaToLab, labToRgba, rgbaToLightnessF } from './lab-buffers.ts';
 export { lastTimings } from './engine.ts';
-export { suggestionImage } from './suggest.ts';
+export { suggestionImage, preparedImage } from './prepared.ts';
 export { checkHints, parseHexColor, HintError, type CheckedHint } from './hints.ts';
 export { engineMemory, type EngineMemory } from './memory.ts';
 export type { StageTimings } from './colorize.ts';

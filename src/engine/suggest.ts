@@ -4,17 +4,17 @@
 // kernel holds the bin centres times the export's chroma scale; the swatches are the centres
 // themselves. The probabilities are the annealed ones the decode uses (temperature folded into the
 // logits), which changes their spread, not their order. The editor asks about one image many
-// times: suggestionImage() makes its network input once (a few hundred KB, whatever the photo's
-// size), and suggestColors() takes either that or the pixels.
+// times: suggestionImage() or preparedImage() (prepared.ts) makes its network input once, and
+// suggestColors() takes either that or the pixels.
 import * as tf from '@tensorflow/tfjs';
 import type { LayersModel } from '@tensorflow/tfjs';
 import { binPeaks } from './bin-peaks.ts';
-import { checkImage, modelInputChannels } from './colorize.ts';
+import { modelInputChannels } from './colorize.ts';
 import { HINT_CHANNELS, hintInput, hintPixel } from './hint-input.ts';
 import { checkHints } from './hints.ts';
 import { labToSrgb } from '../shared/lab.ts';
 import type { ColorSuggestions, RgbaImage, SuggestionImage, SuggestOptions } from './types.ts';
-import { workingGeometry, workingInput, WORKING_SIZE } from './working-input.ts';
+import { suggestionImage } from './prepared.ts';
 
 export const PROBS_LAYER = 'bin_probs';
 export const DECODE_LAYER = 'ab';
@@ -38,14 +38,6 @@ export function binReader(model: LayersModel, chromaScale: number): BinReader | 
   const [kernel] = model.getLayer(DECODE_LAYER).getWeights();
   const probs = tf.model({ inputs: model.inputs, outputs: model.getLayer(PROBS_LAYER).output as tf.SymbolicTensor });
   return { probs, weighted: kernel.dataSync() as Float32Array, chromaScale };
-}
-
-/** The image's lightness as the network sees it, for any number of suggestions at its points. */
-export function suggestionImage(image: RgbaImage): SuggestionImage {
-  checkImage(image);
-  const { width, height, data } = image;
-  const geo = workingGeometry(width, height, WORKING_SIZE);
-  return { plane: workingInput(data, width, height, geo), geo };
 }
 
 const hex = (v: number) => Math.round(v).toString(16).padStart(2, '0');

@@ -41,6 +41,14 @@ export interface SuggestionImage {
   geo: { size: number; width: number; height: number };
 }
 
+/**
+ * An image made ready for many colorizes (preparedImage(): the colour editor's hints, one colorize
+ * each): its pixels and its lightness input, made once. It serves suggestions too.
+ */
+export interface PreparedImage extends SuggestionImage {
+  pixels: RgbaImage;
+}
+
 export interface ColorSuggestion {
   /** The colour's CIE Lab a*, b* (a bin centre of the model's output). */
   a: number;
@@ -72,8 +80,11 @@ export interface Engine {
   readonly modelVersion: string;
   /** Whether the loaded model takes colour hints (4 input channels); if not, hints are ignored. */
   readonly acceptsHints: boolean;
-  /** Runs one inference at a time; concurrent calls queue. Output has the input's size. */
-  colorize(image: RgbaImage, options?: ColorizeOptions): Promise<RgbaImage>;
+  /**
+   * Runs one inference at a time; concurrent calls queue. Output has the input's size. A prepared
+   * image gives exactly what its pixels give, without making its working input again.
+   */
+  colorize(image: RgbaImage | PreparedImage, options?: ColorizeOptions): Promise<RgbaImage>;
   /**
    * The model's likeliest colours at a point, for a new hint; queued like colorize. Null where the
    * model has no bin probabilities to read (models not exported by train/export.py).

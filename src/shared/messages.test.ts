@@ -27,6 +27,9 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', hints: [{ x: 0.5, y: 0.5, color: '#fff' }, 'x'] }, false],
     [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', hints: { x: 0.5, y: 0.5, color: '#fff' } }, false],
     [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', hints: null }, false],
+    // The editor asks (its image kept decoded for its session).
+    [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', hints: [], editor: true }, true],
+    [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', editor: 'yes' }, false],
     // The editor's own strength for one image (the setting's range) and its Apply (remember).
     [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', hints: [], strength: 0.4, remember: true }, true],
     [{ type: 'colorize', source: { kind: 'url', url: 'https://a.org/x.jpg' }, priority: 'user', strength: 1.6 }, false],

@@ -142,7 +142,9 @@ const BACKGROUND = {
    * cached under the image and those hints. A request without `hints` gets the hints remembered
    * for the image's content (an edit applied earlier), if any. `strength`: this image's own chroma
    * scale (the editor's slider) instead of the setting. `remember`: keep these hints and strength
-   * for the image's content (the editor's Apply; an empty list forgets).
+   * for the image's content (the editor's Apply; an empty list forgets). `editor`: the colour
+   * editor asks; the background keeps the image decoded for that frame's editor session (until
+   * 'editor-closed'), so the next hint does not decode it again.
    */
   colorize: {
     from: 'content-script',
@@ -153,6 +155,7 @@ const BACKGROUND = {
       hints: optional(isHintList),
       strength: optional(isStrength),
       remember: optional(isBool),
+      editor: optional(isBool),
     },
     response: answer<ColorizeResponse>(),
   },
@@ -162,7 +165,7 @@ const BACKGROUND = {
     shape: { source: isSource, x: isFraction, y: isFraction, hints: optional(isHintList) },
     response: answer<SuggestResponse>(),
   },
-  /** The colour editor closed: what the background kept for its suggestions (editor-images.ts) is dropped. */
+  /** The colour editor closed: the image the background kept for its colorizes and suggestions (editor-images.ts) is dropped. */
   'editor-closed': { from: 'content-script', shape: {}, response: answer<{ ok: true }>() },
   /** The page's counts, for the toolbar badge and menu. */
   'page-status': {

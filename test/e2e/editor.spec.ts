@@ -4,8 +4,9 @@
 // very results of before; Apply swaps the result in with no box moved, "Show original" still
 // works, and a revisit shows the edited version; the same on a page whose CSP allows only its own
 // images; the whole path by keyboard, Esc closing; the strength slider live while dragged (one
-// request at a time, not one per value) and by arrow keys; and, the editor being modal, a wheel
-// over it leaves the page where it was while its side panel still scrolls. The editor's parts are reached as a user
+// request at a time, not one per value) and by arrow keys; the image decoded once per editor
+// session; and, the editor being modal, a wheel over it leaves the page where it was while its
+// side panel still scrolls. The editor's parts are reached as a user
 // reaches them (support/editor-dom.ts).
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -224,6 +225,9 @@ test('keyboard only: the hover control opens it, arrows and Enter place a hint, 
     await page.keyboard.press('Enter');
     expect(await dom.waitIdle()).toBe('1 hints');
   };
+  // How many times the background decoded an image for the model: once per editor session.
+  const decodes = () => env.inWorker(() => (globalThis as unknown as { recolor: { decodeCount(): number } }).recolor.decodeCount());
+  const decodesBefore = await decodes();
   await open();
   const dialog = await dom.part((p) => p.attributes.role === 'dialog', 'dialog');
   expect(await dom.style(dialog, 'background-color')).toBe('rgb(31, 31, 35)');
@@ -233,9 +237,11 @@ test('keyboard only: the hover control opens it, arrows and Enter place a hint, 
   await page.keyboard.press('Delete');
   expect(await dom.waitIdle()).toBe('0 hints');
   await skyHintByKeys();
-  // The photo made ready for suggestions is kept while the editor is open, and dropped when it closes.
+  // The photo, decoded once for the editor's colorizes and suggestions, is kept while the editor
+  // is open, and dropped when it closes.
   const kept = () => env.inWorker(() => (globalThis as unknown as { recolor: { editorImageCount(): number } }).recolor.editorImageCount());
   expect(await kept()).toBe(1);
+  expect(await decodes()).toBe(decodesBefore + 1);
   await page.keyboard.press('Escape');
   await expect.poll(() => dom.isOpen()).toBe(false);
   await expect.poll(kept).toBe(0);
@@ -243,6 +249,8 @@ test('keyboard only: the hover control opens it, arrows and Enter place a hint, 
 
   await open();
   await skyHintByKeys();
+  // A new session: decoded again, once.
+  expect(await decodes()).toBe(decodesBefore + 2);
   // Back to the photo, then Shift+Tab to Close (the first control) and again: wraps to Apply (the last).
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');

@@ -25,7 +25,8 @@ export async function openEditor(request: EditRequest): Promise<{ ok: boolean; e
   // The original picture for "before": the page's own image loaded apart (it may show ours now).
   const original = (await loadDetached(url)) ?? (await pixels());
   if (!original) return { ok: false, error: 'image did not load' };
-  const ask = { url, priority: 'user' as const, detect: false, pixels };
+  // `editor`: the background keeps the image decoded for this editor until it closes.
+  const ask = { url, priority: 'user' as const, detect: false, editor: true, pixels };
   const editor = new ColorEditor({
     url,
     original,
