@@ -133,11 +133,13 @@ def random_crops(bank: PhotoBank, idx: torch.Tensor, crop: int, zoom=(0.8, 1.6),
     return crops_at(bank, idx, src, y0, x0, crop, r() < 0.5)
 
 
-def face_boxes_px(bank: PhotoBank, idx: torch.Tensor, boxes: torch.Tensor, scale=(1.5, 2.3),
+def face_boxes_px(bank: PhotoBank, idx: torch.Tensor, boxes: torch.Tensor, scale=(1.0, 2.0),
                   generator: torch.Generator | None = None):
     """Close-up squares around faces: boxes (B, 4) are (left, top, width, height) fractions of each
-    photo's frame; the square's side is the face's width times a random factor in scale (a face
-    crop like UTKFace's), its centre jittered by a tenth of the side, kept inside the photo.
+    photo's frame; the square's side is the face's width times a random factor in scale, its
+    centre jittered by a tenth of the side, kept inside the photo. At a 128 px crop the face is then
+    64 to 128 px wide: a close-up portrait at the engine's 256 px working size has a face of 150 px
+    or more, and the smaller the face in training, the further from that.
     -> (src, y0, x0) in bank pixels, as crops_at takes them."""
     dev = bank.pixels.device
     B = idx.shape[0]

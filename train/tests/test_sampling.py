@@ -70,7 +70,7 @@ def test_face_squares_are_inside_the_photo_and_hold_the_face():
         assert (x0 >= 0).all() and (y0 >= 0).all()
         assert (x0 + src <= hw[:, 1] + 1e-4).all() and (y0 + src <= hw[:, 0] + 1e-4).all()
         fw = boxes[:, 2] * hw[:, 1]
-        assert ((src >= 1.5 * fw - 1e-4) | (src == hw.min(1).values)).all() and (src <= 2.3 * fw + 1e-4).all()
+        assert ((src >= 1.0 * fw - 1e-4) | (src == hw.min(1).values)).all() and (src <= 2.0 * fw + 1e-4).all()
         cx = (boxes[:, 0] + boxes[:, 2] / 2) * hw[:, 1]
         assert ((x0 <= cx) & (cx <= x0 + src)).all()
 
@@ -78,10 +78,11 @@ def test_face_squares_are_inside_the_photo_and_hold_the_face():
 def test_face_crops_cut_the_face_out_of_the_photo():
     bank = bank_of([(160, 160)])
     bank.pixels[0, 0, 60:100, 60:100] = 255              # a red square 'face' in a black photo
-    crop = face_crops(bank, torch.tensor([0]), torch.tensor([[60 / 160, 60 / 160, 40 / 160, 40 / 160]]), 64)
+    g = torch.Generator().manual_seed(1)
+    crop = face_crops(bank, torch.tensor([0]), torch.tensor([[60 / 160, 60 / 160, 40 / 160, 40 / 160]]), 64, generator=g)
     red = crop[0, 0]
     assert red[24:40, 24:40].min() > 0.99                # the middle of the close-up is the face
-    assert 0.15 < red.mean() < 0.45                      # a side of 1.5 to 2.3 faces: 19% to 44% of it
+    assert 0.2 < red.mean() <= 1.0                       # a side of 1 to 2 faces: 25% to all of it
 
 
 def test_face_table_keeps_the_faces_of_the_photos_in_the_bank(tmp_path):
