@@ -49,9 +49,14 @@ function decodeForWork(bytes: Uint8Array<ArrayBuffer>, mime: string) {
 /** The colour editors' images, decoded once per editor session (colorizes and suggestions share them). */
 export const editorImages = new EditorImageKeeper(decodeForWork);
 
-/** The frame's editor closed, or its tab closed or navigated (frameId undefined): its images go. */
-export function forgetEditorImages(tabId: number, frameId?: number): void {
-  editorImages.forget(tabId, frameId);
+/** An editor session closed ('editor-closed'): its images go, and its late requests keep none. */
+export function closeEditorSession(tabId: number, frameId: number, session: string): void {
+  editorImages.close(tabId, frameId, session);
+}
+
+/** The tab closed or navigated: its editors' images go. */
+export function forgetEditorImages(tabId: number): void {
+  editorImages.forgetTab(tabId);
 }
 
 /** How many images are kept for editors now, and how many decodes for the model so far (test build hooks). */
@@ -173,7 +178,7 @@ export interface ColorizeOptions {
   partition: string;
   /** Whether the persistent cache may be used (not for a private tab: result-cache.ts). */
   useCache: boolean;
-  /** The frame whose colour editor asks: the decoded image is kept for its session (editor-image-keeper.ts). */
+  /** The frame whose colour editor asks, and its session: the decoded image is kept for that session (editor-image-keeper.ts). */
   editor?: EditorFrame;
 }
 

@@ -39,10 +39,12 @@ function countingDecoder(): { decode: Decode; count: () => number } {
   return { decode, count: () => count };
 }
 
-const A: EditorFrame = { tabId: 1, frameId: 0, partition: 'a.org' };
-const A_FRAME: EditorFrame = { tabId: 1, frameId: 2, partition: 'a.org' };
-const A_PRIVATE: EditorFrame = { tabId: 1, frameId: 0, partition: 'private a.org' };
-const B: EditorFrame = { tabId: 2, frameId: 0, partition: 'a.org' };
+const A: EditorFrame = { tabId: 1, frameId: 0, partition: 'a.org', session: 's1' };
+/** A later editor in the same frame: its own session. */
+const A_AGAIN: EditorFrame = { ...A, session: 's2' };
+const A_FRAME: EditorFrame = { tabId: 1, frameId: 2, partition: 'a.org', session: 's3' };
+const A_PRIVATE: EditorFrame = { tabId: 1, frameId: 0, partition: 'private a.org', session: 's4' };
+const B: EditorFrame = { tabId: 2, frameId: 0, partition: 'a.org', session: 's5' };
 const BY_URL: ImageSource = { kind: 'url', url: PHOTO_URL };
 const BY_BYTES: ImageSource = { kind: 'bytes', url: 'blob:https://a.org/1', base64: '(not read here)', mime: 'image/png' };
 /** The same URL serving other bytes later (the photo re-encoded). */
@@ -51,20 +53,25 @@ const CHANGED = Buffer.concat([LANDSCAPE, Buffer.from([0])]);
 type Step =
   | ['colorize', EditorFrame, ImageSource, Buffer, number]
   | ['suggest', EditorFrame, string, boolean]
-  | ['forget', number, number?];
+  | ['close', EditorFrame]
+  | ['forgetTab', number]
+  | ['kept', number];
 
 describe('EditorImageKeeper: decodes per editor session', () => {
   it.each<{ name: string; steps: Step[] }>([
     { name: 'the same editor, the same URL: decoded once', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['colorize', A, BY_URL, LANDSCAPE, 1], ['colorize', A, BY_URL, LANDSCAPE, 1]] },
     { name: 'the same editor, bytes sent along: found by their hash', steps: [['colorize', A, BY_BYTES, LANDSCAPE, 1], ['colorize', A, BY_BYTES, LANDSCAPE, 1]] },
     { name: 'the URL gives other bytes now: decoded again', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['colorize', A, BY_URL, CHANGED, 2], ['colorize', A, BY_URL, CHANGED, 2]] },
-    { name: 'suggestions find the image the colorize kept, by URL without a fetch', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['suggest', A, PHOTO_URL, true], ['suggest', A_FRAME, PHOTO_URL, false]] },
+    { name: 'suggestions find the image the colorize kept, by URL without a fetch', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['suggest', A, PHOTO_URL, true], ['suggest', A_FRAME, PHOTO_URL, false], ['suggest', A_AGAIN, PHOTO_URL, false]] },
     { name: 'another frame of the tab: its own decode', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['colorize', A_FRAME, BY_URL, LANDSCAPE, 2], ['colorize', A, BY_URL, LANDSCAPE, 2]] },
     { name: 'another tab: its own decode', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['colorize', B, BY_URL, LANDSCAPE, 2]] },
     { name: 'a private tab (its own partition): its own decode', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['colorize', A_PRIVATE, BY_URL, LANDSCAPE, 2], ['suggest', A_PRIVATE, PHOTO_URL, true]] },
-    { name: 'the editor closed: decoded again when it opens again', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['forget', 1, 0], ['suggest', A, PHOTO_URL, false], ['colorize', A, BY_URL, LANDSCAPE, 2]] },
-    { name: 'another frame\'s editor closed: still kept', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['forget', 1, 2], ['colorize', A, BY_URL, LANDSCAPE, 1]] },
-    { name: 'the tab closed or navigated: decoded again', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['forget', 1], ['colorize', A, BY_URL, LANDSCAPE, 2]] },
+    { name: 'the editor closed, opened again: a new session, decoded again', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['close', A], ['kept', 0], ['suggest', A_AGAIN, PHOTO_URL, false], ['colorize', A_AGAIN, BY_URL, LANDSCAPE, 2], ['kept', 1]] },
+    { name: 'a second editor in the frame, the first not closed: the first one\'s image not found, and dropped', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['colorize', A_AGAIN, BY_URL, LANDSCAPE, 2], ['kept', 1], ['suggest', A, PHOTO_URL, false]] },
+    { name: 'a request of the closed session, late: answered, decoded, not kept', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['close', A], ['colorize', A, BY_URL, LANDSCAPE, 2], ['kept', 0], ['colorize', A, BY_BYTES, LANDSCAPE, 3], ['kept', 0], ['suggest', A, PHOTO_URL, false]] },
+    { name: 'another frame\'s editor closed: still kept', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['colorize', A_FRAME, BY_URL, LANDSCAPE, 2], ['close', A_FRAME], ['kept', 1], ['colorize', A, BY_URL, LANDSCAPE, 2]] },
+    { name: 'the tab closed or navigated: decoded again', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['forgetTab', 1], ['kept', 0], ['colorize', A_AGAIN, BY_URL, LANDSCAPE, 2]] },
+    { name: 'another tab closed: still kept', steps: [['colorize', A, BY_URL, LANDSCAPE, 1], ['forgetTab', 2], ['colorize', A, BY_URL, LANDSCAPE, 1]] },
   ])('$name', async ({ steps }) => {
     const { decode, count } = countingDecoder();
     const keeper = new EditorImageKeeper(decode);
@@ -75,8 +82,12 @@ describe('EditorImageKeeper: decodes per editor session', () => {
         expect(count(), JSON.stringify(step.slice(0, 3))).toBe(step[4]);
       } else if (step[0] === 'suggest') {
         expect(keeper.byUrl(step[1], step[2]) !== undefined, JSON.stringify(step)).toBe(step[3]);
+      } else if (step[0] === 'close') {
+        keeper.close(step[1].tabId, step[1].frameId, step[1].session);
+      } else if (step[0] === 'forgetTab') {
+        keeper.forgetTab(step[1]);
       } else {
-        keeper.forget(step[1], step[2]);
+        expect(keeper.size, 'entries kept').toBe(step[1]);
       }
     }
   });
@@ -89,13 +100,18 @@ describe('EditorImageKeeper: decodes per editor session', () => {
     expect(suggestion).toBe(colorize);
   });
 
-  it('an editor closed while its image decodes: the image is not kept', async () => {
+  it.each<{ name: string; end: (keeper: EditorImageKeeper) => void; kept: number }>([
+    { name: 'its editor closed: not kept', end: (keeper) => keeper.close(A.tabId, A.frameId, A.session), kept: 0 },
+    { name: 'its tab closed or navigated: not kept', end: (keeper) => keeper.forgetTab(A.tabId), kept: 0 },
+    { name: 'another frame\'s editor closed: kept', end: (keeper) => keeper.close(A_FRAME.tabId, A_FRAME.frameId, A_FRAME.session), kept: 1 },
+    { name: 'another tab closed: kept', end: (keeper) => keeper.forgetTab(B.tabId), kept: 1 },
+  ])('while the image decodes, $name', async ({ end, kept }) => {
     const { decode, count } = countingDecoder();
     const keeper = new EditorImageKeeper(decode);
     const decoding = keeper.of(A, BY_URL, fetched(LANDSCAPE));
-    keeper.forget(A.tabId, A.frameId);
-    await decoding;
-    expect([count(), keeper.size, keeper.byUrl(A, PHOTO_URL)]).toEqual([1, 0, undefined]);
+    end(keeper);
+    const image = await decoding;
+    expect([image.sourceWidth, count(), keeper.size, keeper.byUrl(A, PHOTO_URL) !== undefined]).toEqual([800, 1, kept, kept === 1]);
   });
 
   it('keeps one image of the largest working size (the byte cap), and the fixture\'s entry is its pixels and plane', async () => {

@@ -1,9 +1,11 @@
 // The colour editor's image, decoded once for its session: the first colorize or suggestion the
 // editor asks for decodes the image (fitted within MAX_WORK_SIDE) and makes its network input
 // (the engine's preparedImage); later ones, for each hint placed, moved or recoloured and each
-// strength, find both kept (editor-images.ts: per tab, frame and partition, dropped when the editor
-// closes, its tab closes or navigates, by LRU and bytes, or when idle). Only the model, the compose
-// and the encode run again. No browser API here: the decoder is passed in (colorize-service.ts).
+// strength, find both kept (editor-images.ts: per tab, frame, partition and editor session, dropped
+// when the session's editor closes, its tab closes or navigates, by LRU and bytes, or when idle).
+// Only the model, the compose and the encode run again. A request of a closed session (one that
+// was on its way when the editor closed) is answered as ever, but keeps nothing. No browser API
+// here: the decoder is passed in (colorize-service.ts).
 import { preparedImage } from '../engine/index.ts';
 import type { PreparedImage, RgbaImage } from '../engine/index.ts';
 import type { ImageSource } from '../shared/messages.ts';
@@ -37,10 +39,12 @@ function keyOf(source: ImageSource, hash: string): string {
 
 export class EditorImageKeeper {
   private readonly kept: EditorImages<EditorImage>;
-  /** Decodes under way, by frame, image and bytes: a suggestion asked while the hint's colorize decodes waits for that decode. */
-  private readonly pending = new Map<string, Promise<EditorImage>>();
-  /** Bumped by each forget(): a decode that ends after one is not kept (its editor may be gone). */
-  private forgets = 0;
+  /**
+   * Decodes under way, by session, image and bytes: a suggestion asked while the hint's colorize
+   * decodes waits for that decode. One whose tab closed or navigated meanwhile is not kept (`keep`
+   * false); one whose session closed is refused by the store.
+   */
+  private readonly pending = new Map<string, { tabId: number; decoding: Promise<EditorImage>; keep: boolean }>();
 
   constructor(
     private readonly decode: Decode,
@@ -60,17 +64,15 @@ export class EditorImageKeeper {
     const key = keyOf(source, fetched.hash);
     const kept = this.kept.get(frame, key);
     if (kept?.hash === fetched.hash) return kept;
-    const id = JSON.stringify([frame.tabId, frame.frameId, frame.partition, key, fetched.hash]);
+    const id = JSON.stringify([frame.tabId, frame.frameId, frame.partition, frame.session, key, fetched.hash]);
     const under = this.pending.get(id);
-    if (under) return under;
-    const forgets = this.forgets;
-    const keeping = this.make(fetched).then((image) => {
-      if (this.forgets === forgets) this.kept.put(frame, key, image);
-      return image;
-    });
-    this.pending.set(id, keeping);
+    if (under) return under.decoding;
+    const pending = { tabId: frame.tabId, decoding: this.make(fetched), keep: true };
+    this.pending.set(id, pending);
     try {
-      return await keeping;
+      const image = await pending.decoding;
+      if (pending.keep) this.kept.put(frame, key, image);
+      return image;
     } finally {
       this.pending.delete(id);
     }
@@ -87,11 +89,15 @@ export class EditorImageKeeper {
     };
   }
 
-  /** The frame's editor closed, or its tab closed or navigated (frameId undefined). */
-  forget(tabId: number, frameId?: number): void {
-    this.forgets += 1;
-    if (frameId === undefined) this.kept.dropTab(tabId);
-    else this.kept.dropFrame(tabId, frameId);
+  /** The session's editor closed: its images go, and its requests still on their way keep nothing. */
+  close(tabId: number, frameId: number, session: string): void {
+    this.kept.close(tabId, frameId, session);
+  }
+
+  /** The tab closed or navigated: its editors' images go, decodes under way for them included. */
+  forgetTab(tabId: number): void {
+    for (const pending of this.pending.values()) if (pending.tabId === tabId) pending.keep = false;
+    this.kept.dropTab(tabId);
   }
 
   get size(): number {

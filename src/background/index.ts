@@ -9,7 +9,7 @@ import { onSettingsChanged, repairSettings, updateSettings } from '../shared/set
 import { setSiteEnabled, siteOfUrl } from '../shared/sites.ts';
 import { validateHints } from '../shared/hints.ts';
 import { detailOf, failed } from '../shared/result.ts';
-import { cancelTab, colorize, decodeCount, editorImageCount, forgetEditorImages, lastJobTimings } from './colorize-service.ts';
+import { cancelTab, closeEditorSession, colorize, decodeCount, editorImageCount, forgetEditorImages, lastJobTimings } from './colorize-service.ts';
 import { suggest } from './suggest-service.ts';
 import { engineLoadTimes, engineMemoryNow, engineStatus, loadEngine } from './engine-host.ts';
 import { createMenus, handleMenuClick, imageMenuState, setImageMenus } from './menus.ts';
@@ -50,9 +50,9 @@ function partitionOf(sender: Runtime.MessageSender): string {
   return `${incognito ? 'private ' : ''}${siteOfUrl(sender.tab?.url ?? '') ?? '(no site)'}`;
 }
 
-/** The frame whose colour editor asks (its image is kept for the editor's session: editor-image-keeper.ts). */
-function editorFrameOf(sender: Runtime.MessageSender) {
-  return { tabId: sender.tab?.id ?? -1, frameId: sender.frameId ?? 0, partition: partitionOf(sender) };
+/** The frame whose colour editor asks, in its session (its image is kept for that session: editor-image-keeper.ts). */
+function editorFrameOf(sender: Runtime.MessageSender, session: string) {
+  return { tabId: sender.tab?.id ?? -1, frameId: sender.frameId ?? 0, partition: partitionOf(sender), session };
 }
 
 function onMenuClick(info: MenuClick, tab: Pick<Tabs.Tab, 'id'> | undefined) {
@@ -77,15 +77,16 @@ async function handle(request: BackgroundRequest, sender: Runtime.MessageSender)
         pageUrl,
         partition: partitionOf(sender),
         useCache: cacheAllowed(sender.tab),
-        ...(request.editor === true && { editor: editorFrameOf(sender) }),
+        ...(request.editorSession !== undefined && { editor: editorFrameOf(sender, request.editorSession) }),
       });
       noteColorizeResult(sender.tab?.id, request.source.url, response);
       return response;
     }
     case 'suggest-colors':
-      return suggest(request.source, { x: request.x, y: request.y, hints: request.hints, pageUrl: sender.tab?.url, frame: editorFrameOf(sender) });
+      return suggest(request.source, { x: request.x, y: request.y, hints: request.hints, pageUrl: sender.tab?.url, frame: editorFrameOf(sender, request.editorSession) });
     case 'editor-closed':
-      forgetEditorImages(sender.tab?.id ?? -1, sender.frameId ?? 0);
+      closeEditorSession(sender.tab?.id ?? -1, sender.frameId ?? 0, request.editorSession);
+      if (__RECOLOR_TEST__) lastClosedEditorSession = request.editorSession;
       return { ok: true };
     case 'page-status': {
       const tabId = sender.tab?.id as number;
@@ -191,7 +192,21 @@ async function setSite(host: string, enabled: boolean): Promise<void> {
 }
 
 /** The editor the benchmark's hooks ask as. */
-const BENCH_EDITOR = { tabId: -1, frameId: 0, partition: 'bench' };
+const BENCH_EDITOR = { tabId: -1, frameId: 0, partition: 'bench', session: 'bench' };
+
+/** The session of the last 'editor-closed' (test build: an end-to-end test sends a late request in it). */
+let lastClosedEditorSession: string | undefined;
+
+/**
+ * A message answered as if the content script of the tab's frame had sent it (test build: a
+ * request an end-to-end test makes arrive late): the same checks and handling as a port's.
+ */
+async function asContentScript(message: unknown, tabId: number, frameId = 0) {
+  const request = parseBackgroundRequest(message);
+  if (!request) return refusal(message);
+  const tab = await browser.tabs.get(tabId);
+  return answer(request, { id: browser.runtime.id, tab, frameId, url: tab.url });
+}
 
 // For end-to-end tests, benchmarks and the demo launcher, in the test build only (dist/test/chrome:
 // src/build-flags.d.ts): a native menu can't be clicked by a test.
@@ -228,6 +243,8 @@ if (__RECOLOR_TEST__) Object.assign(globalThis, {
       suggest(source, { x, y, hints: validateHints(hints), pageUrl: source.url, frame: BENCH_EDITOR }),
     editorImageCount,
     decodeCount,
+    lastClosedEditorSession: () => lastClosedEditorSession,
+    asContentScript,
     lastJobTimings,
     engineLoadTimes,
     engineMemory: engineMemoryNow,

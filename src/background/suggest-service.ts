@@ -20,7 +20,7 @@ export interface SuggestOptions {
   y: number;
   hints?: ColorHint[];
   pageUrl: string | undefined;
-  /** The frame whose editor asks (its partition: the top-level site, private tabs apart). */
+  /** The frame whose editor asks (its partition: the top-level site, private tabs apart) and its session. */
   frame: EditorFrame;
 }
 

@@ -28,8 +28,8 @@ export interface Ask {
   hints?: ColorHint[];
   strength?: number;
   remember?: boolean;
-  /** The colour editor asks: the background keeps the image decoded until the editor closes. */
-  editor?: boolean;
+  /** The colour editor asks, in this session (made when it opened): the background keeps the image decoded for it until it closes. */
+  editorSession?: string;
 }
 
 const isWeb = (url: string) => /^https?:/.test(url);
@@ -49,20 +49,20 @@ export class ColorizeClient {
     return first;
   }
 
-  /** The colour editor's suggested colours at a point, for the same image source a colorize would send. */
-  async suggest(ask: Ask, x: number, y: number, hints: ColorHint[]): Promise<SuggestResponse> {
+  /** The colour editor's suggested colours at a point, for the same image source a colorize would send, in the editor's session. */
+  async suggest(ask: Ask & { editorSession: string }, x: number, y: number, hints: ColorHint[]): Promise<SuggestResponse> {
     try {
       const source = await this.source(ask, !isWeb(ask.url));
       if (!source) return { ok: false, error: 'image did not load' };
-      return await this.port.request({ type: 'suggest-colors', source, x, y, hints }, this.timeoutMs);
+      return await this.port.request({ type: 'suggest-colors', source, x, y, hints, editorSession: ask.editorSession }, this.timeoutMs);
     } catch (error) {
       return { ok: false, error: detailOf(error) };
     }
   }
 
-  /** The colour editor closed: the background drops the image it kept for the editor. */
-  async editorClosed(): Promise<void> {
-    await this.port.request({ type: 'editor-closed' }, this.timeoutMs).catch(() => undefined);
+  /** The colour editor's session closed: the background drops the image it kept for it. */
+  async editorClosed(editorSession: string): Promise<void> {
+    await this.port.request({ type: 'editor-closed', editorSession }, this.timeoutMs).catch(() => undefined);
   }
 
   /** The image as the background gets it: its URL, or its bytes read here (null: it would not load). */
@@ -78,7 +78,7 @@ export class ColorizeClient {
     try {
       const source = await this.source(ask, readHere);
       if (!source) return failed('unreachable', 'image did not load');
-      const { hints, strength, remember, editor } = ask;
+      const { hints, strength, remember, editorSession } = ask;
       return await this.port.request(
         {
           type: 'colorize',
@@ -88,7 +88,7 @@ export class ColorizeClient {
           ...(hints && { hints }),
           ...(strength !== undefined && { strength }),
           ...(remember && { remember }),
-          ...(editor && { editor }),
+          ...(editorSession !== undefined && { editorSession }),
         },
         this.timeoutMs,
       );

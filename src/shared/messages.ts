@@ -87,6 +87,8 @@ const isTabId = (v: unknown): v is number => typeof v === 'number' && Number.isI
 const isFraction = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
 const isPriority = (v: unknown): v is Priority => v === 'user' || v === 'visible' || v === 'background';
 const isMime = (v: unknown): v is string => typeof v === 'string' && /^image\/[a-z0-9.+-]+$/.test(v);
+/** A colour editor's session id (content/editor/session-id.ts makes 32 hex digits). */
+const isSessionId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64;
 const optional =
   <T>(check: Guard<T>): Guard<T | undefined> =>
   (v: unknown): v is T | undefined =>
@@ -142,9 +144,10 @@ const BACKGROUND = {
    * cached under the image and those hints. A request without `hints` gets the hints remembered
    * for the image's content (an edit applied earlier), if any. `strength`: this image's own chroma
    * scale (the editor's slider) instead of the setting. `remember`: keep these hints and strength
-   * for the image's content (the editor's Apply; an empty list forgets). `editor`: the colour
-   * editor asks; the background keeps the image decoded for that frame's editor session (until
-   * 'editor-closed'), so the next hint does not decode it again.
+   * for the image's content (the editor's Apply; an empty list forgets). `editorSession`: the
+   * colour editor asks, in the session it made when it opened; the background keeps the image
+   * decoded for that session (until its 'editor-closed'), so the next hint does not decode it
+   * again. A request of a session already closed is answered but keeps nothing.
    */
   colorize: {
     from: 'content-script',
@@ -155,18 +158,24 @@ const BACKGROUND = {
       hints: optional(isHintList),
       strength: optional(isStrength),
       remember: optional(isBool),
-      editor: optional(isBool),
+      editorSession: optional(isSessionId),
     },
     response: answer<ColorizeResponse>(),
   },
-  /** The colour editor: the model's likeliest colours at a point (fractions of the image), with the hints placed so far. */
+  /**
+   * The colour editor: the model's likeliest colours at a point (fractions of the image), with the
+   * hints placed so far; the image is kept for `editorSession` as a colorize's is.
+   */
   'suggest-colors': {
     from: 'content-script',
-    shape: { source: isSource, x: isFraction, y: isFraction, hints: optional(isHintList) },
+    shape: { source: isSource, x: isFraction, y: isFraction, hints: optional(isHintList), editorSession: isSessionId },
     response: answer<SuggestResponse>(),
   },
-  /** The colour editor closed: the image the background kept for its colorizes and suggestions (editor-images.ts) is dropped. */
-  'editor-closed': { from: 'content-script', shape: {}, response: answer<{ ok: true }>() },
+  /**
+   * The colour editor's session closed: the image the background kept for its colorizes and
+   * suggestions (editor-images.ts) is dropped, and its requests still on their way keep nothing.
+   */
+  'editor-closed': { from: 'content-script', shape: { editorSession: isSessionId }, response: answer<{ ok: true }>() },
   /** The page's counts, for the toolbar badge and menu. */
   'page-status': {
     from: 'content-script',

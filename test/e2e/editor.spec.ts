@@ -5,9 +5,9 @@
 // works, and a revisit shows the edited version; the same on a page whose CSP allows only its own
 // images; the whole path by keyboard, Esc closing; the strength slider live while dragged (one
 // request at a time, not one per value) and by arrow keys; the image decoded once per editor
-// session; and, the editor being modal, a wheel over it leaves the page where it was while its
-// side panel still scrolls. The editor's parts are reached as a user
-// reaches them (support/editor-dom.ts).
+// session, and a request of a closed session (arriving late) keeping nothing; and, the editor
+// being modal, a wheel over it leaves the page where it was while its side panel still scrolls.
+// The editor's parts are reached as a user reaches them (support/editor-dom.ts).
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -247,10 +247,35 @@ test('keyboard only: the hover control opens it, arrows and Enter place a hint, 
   await expect.poll(kept).toBe(0);
   expect(await page.$eval('#photo', (img) => (img as HTMLImageElement).currentSrc)).toBe(first); // not applied
 
+  // Requests of that session still on their way when it closed, made to arrive now (through the
+  // background's own checks and handling, as from this tab's top frame): answered as ever, but
+  // nothing is kept for a closed session. The same request in a session still open keeps the image.
+  type Hooks = { lastClosedEditorSession(): string | undefined; asContentScript(message: unknown, tabId: number): Promise<unknown> };
+  const closedSession = await env.inWorker(() => (globalThis as unknown as { recolor: Hooks }).recolor.lastClosedEditorSession());
+  expect(closedSession).toMatch(/^[0-9a-f]{32}$/);
+  const tabId = await env.tabIdOf(page);
+  const source = { kind: 'url', url: new URL('/img/landscape-2.jpg', page.url()).href };
+  const late = (message: Record<string, unknown>) =>
+    env.inWorker(({ message, tabId }) => (globalThis as unknown as { recolor: Hooks }).recolor.asContentScript(message, tabId), { message, tabId }) as Promise<Record<string, unknown>>;
+  const suggestion = { type: 'suggest-colors', source, x: 0.5, y: 0.5 };
+  const lateSuggestion = await late({ ...suggestion, editorSession: closedSession });
+  expect([lateSuggestion.ok, (lateSuggestion.colors as unknown[]).length > 0]).toEqual([true, true]);
+  expect(await kept()).toBe(0);
+  // Hints no earlier request had: a cache miss, so the model's job runs on the session's image.
+  const lateColorize = await late({ type: 'colorize', source, priority: 'user', detect: false, hints: [{ x: 0.31, y: 0.47, color: '#a05a2c' }], editorSession: closedSession });
+  expect([lateColorize.outcome, lateColorize.cached]).toEqual(['colorized', false]);
+  expect(await kept()).toBe(0);
+  const openSession = 'e2e-session-still-open';
+  expect((await late({ ...suggestion, editorSession: openSession })).ok).toBe(true);
+  expect(await kept()).toBe(1);
+  expect(await late({ type: 'editor-closed', editorSession: openSession })).toEqual({ ok: true });
+  expect(await kept()).toBe(0);
+
+  const decodesBeforeSecond = await decodes();
   await open();
   await skyHintByKeys();
   // A new session: decoded again, once.
-  expect(await decodes()).toBe(decodesBefore + 2);
+  expect(await decodes()).toBe(decodesBeforeSecond + 1);
   // Back to the photo, then Shift+Tab to Close (the first control) and again: wraps to Apply (the last).
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');

@@ -1,11 +1,13 @@
 // Opens the colour editor for one image of the page: wires the editor (editor.ts) to the content
 // script's client (the background's colorize and suggest-colors messages, with the image sent as
-// the page's automatic requests send it; editor-closed when it closes) and to the coordinator's
-// apply. One editor at a time.
+// the page's automatic requests send it, all in the session the editor makes when it opens;
+// editor-closed for that session when it closes) and to the coordinator's apply. One editor at a
+// time.
 import type { ColorizedImage } from '../../shared/messages.ts';
 import type { ColorizeClient } from '../colorize-client.ts';
 import { loadDetached } from '../pixels.ts';
 import { ColorEditor } from './editor.ts';
+import { newEditorSessionId } from './session-id.ts';
 
 export interface EditRequest {
   client: ColorizeClient;
@@ -25,8 +27,10 @@ export async function openEditor(request: EditRequest): Promise<{ ok: boolean; e
   // The original picture for "before": the page's own image loaded apart (it may show ours now).
   const original = (await loadDetached(url)) ?? (await pixels());
   if (!original) return { ok: false, error: 'image did not load' };
-  // `editor`: the background keeps the image decoded for this editor until it closes.
-  const ask = { url, priority: 'user' as const, detect: false, editor: true, pixels };
+  // `editorSession`: the background keeps the image decoded for this editor's session until it
+  // closes; a request of it still on its way then keeps nothing, nor does a later editor find it.
+  const editorSession = newEditorSessionId();
+  const ask = { url, priority: 'user' as const, detect: false, editorSession, pixels };
   const editor = new ColorEditor({
     url,
     original,
@@ -35,7 +39,7 @@ export async function openEditor(request: EditRequest): Promise<{ ok: boolean; e
     apply: request.apply,
     closed: () => {
       if (current === editor) current = undefined;
-      void client.editorClosed();
+      void client.editorClosed(editorSession);
     },
   });
   current = editor;
