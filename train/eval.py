@@ -331,8 +331,7 @@ def figures(recs):
     gray = out['gray']['psnr']
     for s in systems:
         out[s]['vs_gray'] = out[s]['psnr'] - gray
-    truth = summarize([{**r['truth'], 'psnr': math.nan, 'auc': torch.zeros(AUC_MAX + 1)} for r in recs])
-    out['truth'] = {'cf': truth['cf'], 'mean_chroma': truth['mean_chroma'], 'hue': truth['hue']}
+    out['truth'] = no_truth_summary([r['truth'] for r in recs])
     for s in systems:
         out[s]['cf_ratio'] = out[s]['cf'] / out['truth']['cf'] if out['truth']['cf'] > 0 else math.nan
     return out
@@ -501,14 +500,13 @@ def evaluate_prints(files, systems, log):
         if f in sheet_files:
             rows.append([gt] + [outs[k] for k in nets])
     log(f'prints: {len(files)} real black-and-white prints')
-    return {k: prints_summary(r) for k, r in recs.items()}, rows
+    return {k: no_truth_summary(r) for k, r in recs.items()}, rows
 
 
-def prints_summary(recs: list[dict]) -> dict:
-    hue = sum(r['hue'] for r in recs)
-    chroma = float(hue.sum())
-    return {'cf': float(np.mean([r['cf'] for r in recs])), 'mean_chroma': chroma / sum(r['px'] for r in recs),
-            'hue': {b: (float(v) / chroma if chroma > 0 else 0.0) for b, v in zip(HUE_BANDS, hue)}}
+def no_truth_summary(recs: list[dict]) -> dict:
+    """summarize's CF, mean chroma and hue split of pictures with no truth to score against."""
+    f = summarize([{**r, 'psnr': math.nan, 'auc': torch.zeros(AUC_MAX + 1)} for r in recs])
+    return {k: f[k] for k in ('cf', 'mean_chroma', 'hue')}
 
 
 def prints_table(prints: dict, n: int, reference: dict | None, ref_name: str) -> list[str]:
