@@ -56,7 +56,7 @@ export class EditorImageKeeper {
 
   /** The image kept for a URL, found without fetching it (suggestions: the URL's bytes are not checked again). */
   byUrl(frame: EditorFrame, url: string): EditorImage | undefined {
-    return this.kept.get(frame, `url ${url}`);
+    return this.kept.get(frame, keyOf({ kind: 'url', url }, ''));
   }
 
   /** The image of fetched bytes: the kept one if it was made from these bytes, else decoded, made ready and kept. */

@@ -7,7 +7,7 @@ import { clampStrength } from '../shared/strength.ts';
 import { composeColor } from './compose.ts';
 import { HINT_CHANNELS, hintInput } from './hint-input.ts';
 import { checkHints } from './hints.ts';
-import { isPrepared, suggestionImage } from './prepared.ts';
+import { isPrepared, preparedImage } from './prepared.ts';
 import type { ColorizeOptions, PreparedImage, RgbaImage } from './types.ts';
 
 /** Milliseconds per stage of the last call (benchmarks; not part of the public contract). */
@@ -62,8 +62,8 @@ export async function colorizeImage(
   const hints = checkHints(options.hints);
   const channels = modelInputChannels(model);
   const t0 = performance.now();
-  const { plane, geo } = isPrepared(image) ? image : suggestionImage(image);
-  const { width, height, data } = isPrepared(image) ? image.pixels : image;
+  const { plane, geo, pixels } = isPrepared(image) ? image : preparedImage(image);
+  const { width, height, data } = pixels;
   const input = channels === HINT_CHANNELS ? hintInput(plane, hints, geo) : plane;
   const t1 = performance.now();
   const ab = await predictAb(model, input, geo.size);
