@@ -2,9 +2,9 @@
 import pytest
 import torch
 
-from data import PhotoBank, frame_of, face_boxes_px, face_crops, read_faces
+from data import FaceBank, PhotoBank, frame_of, face_boxes_px, face_crops, face_square, read_faces
 from find_faces import in_frame
-from train import face_table, photo_weights
+from train import face_list, photo_weights
 
 
 def shares(w, labels):
@@ -85,10 +85,44 @@ def test_face_crops_cut_the_face_out_of_the_photo():
     assert 0.2 < red.mean() <= 1.0                       # a side of 1 to 2 faces: 25% to all of it
 
 
-def test_face_table_keeps_the_faces_of_the_photos_in_the_bank(tmp_path):
+def test_face_list_keeps_the_faces_of_the_photos_in_the_bank(tmp_path):
     p = tmp_path / 'faces.tsv'
     p.write_text('file\tx\ty\tw\th\ncwf-1\t0.1\t0.2\t0.3\t0.4\ncwf-1\t0.5\t0.5\t0.2\t0.2\ncwf-9\t0\t0\t.5\t.5\n')
-    idx, boxes = face_table(['/p/f8k-2.jpg', '/p/cwf-1.jpg'], read_faces(str(p)))
-    assert idx.tolist() == [1, 1]
-    assert torch.allclose(boxes, torch.tensor([[0.1, 0.2, 0.3, 0.4], [0.5, 0.5, 0.2, 0.2]]))
+    got = face_list(['/p/f8k-2.jpg', '/p/cwf-1.jpg'], read_faces(str(p)))
+    assert got == [('/p/cwf-1.jpg', (0.1, 0.2, 0.3, 0.4)), ('/p/cwf-1.jpg', (0.5, 0.5, 0.2, 0.2))]
     assert read_faces(str(tmp_path / 'none.tsv')) == {}
+
+
+@pytest.mark.parametrize('box, w, h, want_square, want_face', [
+    # square photo at bank size: 2.2 face widths around the face's centre
+    ((0.4, 0.4, 0.2, 0.2), 160, 160, (44.8, 44.8, 70.4), (0.6 / 2.2, 0.6 / 2.2, 1 / 2.2, 1 / 2.2)),
+    # a 256 px photo: the box scales with the photo (bank scale 0.625)
+    ((0.4, 0.4, 0.2, 0.2), 256, 256, (71.68, 71.68, 112.64), (0.6 / 2.2, 0.6 / 2.2, 1 / 2.2, 1 / 2.2)),
+    # a face at the left edge: the square is pushed inside, the face sits at its left
+    ((0.0, 0.4, 0.2, 0.2), 160, 160, (0.0, 44.8, 70.4), (0.0, 0.6 / 2.2, 1 / 2.2, 1 / 2.2)),
+    # a face too big for 2.2 widths: the square is the photo's short side
+    ((0.2, 0.0, 0.6, 0.6), 160, 160, (0.0, 0.0, 160.0), (0.2, 0.0, 0.6, 0.6)),
+    # a tall photo whose bank frame is cut: the frame's top is 18 px down the bank, 28.8 down the photo
+    ((0.25, 0.0, 0.5, 0.2), 256, 400, (0.0, 0.0, 256.0), (0.25, 28.8 / 256, 0.5, 0.2 * 214 / 0.625 / 256)),
+])
+def test_face_square_in_the_photos_pixels(box, w, h, want_square, want_face):
+    square, face = face_square(box, w, h)
+    assert square == pytest.approx(want_square, abs=1e-3)
+    assert face == pytest.approx(want_face, abs=1e-3)
+
+
+def test_face_bank_cuts_sharp_squares_around_the_faces(tmp_path):
+    from PIL import Image
+    im = Image.new('RGB', (256, 342), (0, 0, 0))
+    im.paste((255, 0, 0), (100, 150, 160, 210))        # a red 60 px 'face' in the stored photo
+    im.save(tmp_path / 'cwf-1.png')
+    s = 160 / 256                                        # the bank frame: short side 160, no cut
+    box = (100 * s / 160, 150 * s / 214, 60 * s / 160, 60 * s / 214)
+    fb = FaceBank([(str(tmp_path / 'cwf-1.png'), box)], side=132, workers=1)
+    assert fb.pixels.shape == (1, 3, 132, 132) and fb.sizes.tolist() == [[132, 132]]
+    red = fb.pixels[0, 0].float() / 255
+    assert red[40:92, 40:92].min() > 0.99                # 2.2 widths of 60 px = 132 px: no resampling
+    assert red[:28].max() < 0.01 and red[:, :28].max() < 0.01
+    assert fb.boxes[0].tolist() == pytest.approx([0.6 / 2.2, 0.6 / 2.2, 1 / 2.2, 1 / 2.2], abs=2e-3)
+    crop = face_crops(fb, torch.tensor([0]), fb.boxes, 64, generator=torch.Generator().manual_seed(2))
+    assert crop[0, 0, 24:40, 24:40].min() > 0.99
