@@ -90,7 +90,9 @@ def net_input(x: torch.Tensor, ab_full: torch.Tensor, in_ch: int, hints: bool) -
 
 def loss_fn(kind, net, x, ab4, ab_full, centers, weights, reg=0.0):
     """ours: rebalanced cross-entropy over ab bins, plus reg x a Huber loss of the decoded mean
-    (T=1) against the truth (Zhang et al. 2017 fine-tune with regression); v2/v3: MSE on ab."""
+    against the truth (Zhang et al. 2017 fine-tune with regression); v2/v3: MSE on ab. The mean is
+    taken as the shipped decode takes it with prior correction 1: T=1 after log w is subtracted
+    from the logits (the rebalancing tilts the softmax by w), i.e. the posterior mean."""
     if kind == 'ours':
         logits = net(x).float()
         target = soft_encode(ab4, centers)
@@ -98,7 +100,8 @@ def loss_fn(kind, net, x, ab4, ab_full, centers, weights, reg=0.0):
         ce = -(target * F.log_softmax(logits, 1)).sum(1)
         loss = (ce * w).mean()
         if reg > 0:
-            loss = loss + reg * F.smooth_l1_loss(annealed_mean(logits, centers, 1.0), ab4, beta=5.0) / 10.0
+            posterior = logits - weights.log().view(1, -1, 1, 1)
+            loss = loss + reg * F.smooth_l1_loss(annealed_mean(posterior, centers, 1.0), ab4, beta=5.0) / 10.0
         return loss
     return F.mse_loss(net(x).float(), ab_full) / 100.0
 
