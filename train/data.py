@@ -86,16 +86,19 @@ def read_faces(path: str) -> dict[str, list[tuple[float, float, float, float]]]:
     return faces
 
 
+def _decode_all(load, jobs: list, workers: int) -> list:
+    """load(job) for every job, in a pool of workers processes when workers > 1, in order."""
+    if workers > 1:
+        with ProcessPoolExecutor(workers) as ex:
+            return list(ex.map(load, jobs, chunksize=32))
+    return [load(j) for j in jobs]
+
+
 class PhotoBank:
     """All photos in memory as one (N, 3, S, S) uint8 tensor, top-left aligned, with sizes."""
 
     def __init__(self, files: list[str], short_side: int = 160, max_long: int = 214, workers: int = 2):
-        jobs = [(f, short_side, max_long) for f in files]
-        if workers > 1:
-            with ProcessPoolExecutor(workers) as ex:
-                arrays = list(ex.map(_load, jobs, chunksize=32))
-        else:
-            arrays = [_load(j) for j in jobs]
+        arrays = _decode_all(_load, [(f, short_side, max_long) for f in files], workers)
         side = max(max(a.shape[0], a.shape[1]) for a in arrays)
         self.pixels = torch.zeros(len(arrays), 3, side, side, dtype=torch.uint8)
         self.sizes = torch.zeros(len(arrays), 2, dtype=torch.long)  # (h, w)
@@ -183,12 +186,7 @@ class FaceBank(PhotoBank):
     are magnified 0.7 to 1.5 times. .boxes: each face as fractions of its square."""
 
     def __init__(self, faces: list[tuple[str, tuple]], side: int = 192, margin: float = 2.2, workers: int = 2):
-        jobs = [(f, box, side, margin) for f, box in faces]
-        if workers > 1 and len(jobs) > 64:
-            with ProcessPoolExecutor(workers) as ex:
-                got = list(ex.map(_load_face, jobs, chunksize=32))
-        else:
-            got = [_load_face(j) for j in jobs]
+        got = _decode_all(_load_face, [(f, box, side, margin) for f, box in faces], workers)
         self.side = side
         self.pixels = torch.zeros(len(got), 3, side, side, dtype=torch.uint8)
         for i, (a, _) in enumerate(got):
