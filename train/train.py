@@ -220,7 +220,9 @@ def main():
         meta['widths'] = list(widths)
         meta['in_ch'] = in_ch
     if ck:
-        net.load_state_dict(ck['model']); ema.load_state_dict(ck['ema']); opt.load_state_dict(ck['opt'])
+        net.load_state_dict(ck['model']); ema.load_state_dict(ck['ema'])
+        if 'opt' in ck:                                 # a grown checkpoint (grow.py) has none
+            opt.load_state_dict(ck['opt'])
         state, meta = ck['state'], ck['meta']
         print(f'resumed {a.ckpt} at step {state["step"]}, {state["elapsed"] / 60:.1f} min trained', flush=True)
     state.setdefault('cycle', 0)
