@@ -126,9 +126,19 @@ def validate(kind, net, bank, centers, weights, crop, device, T=0.38):
     return tot_loss / n, tot_rmse / n
 
 
+def compact_opt_state(sd):
+    """An optimizer state dict with its moment tensors in bfloat16, half the bytes: Adam's two
+    moments are twice the weights, and the committed checkpoint must stay within 15 MB for the
+    wider nets too. bfloat16 keeps float32's exponent range (the squared gradients underflow
+    float16); Optimizer.load_state_dict casts the moments back to the weights' float32."""
+    return {**sd, 'state': {i: {k: v.bfloat16() if k != 'step' and torch.is_tensor(v) and v.is_floating_point() else v
+                                for k, v in st.items()}
+                            for i, st in sd['state'].items()}}
+
+
 def save(path, net, ema, opt, state, meta, lean_path=None):
     tmp = path + '.tmp'
-    torch.save({'model': net.state_dict(), 'ema': ema.state_dict(), 'opt': opt.state_dict(),
+    torch.save({'model': net.state_dict(), 'ema': ema.state_dict(), 'opt': compact_opt_state(opt.state_dict()),
                 'state': state, 'meta': meta}, tmp)
     os.replace(tmp, path)
     if lean_path:
